@@ -1,0 +1,1 @@
+"""Sub-commands of ``digest``: one module each, discovered by ``generator.cli``."""

@@ -1,0 +1,194 @@
+"""Hindi text: normalisation, paragraphs, sentences, word tokens, stopwords.
+
+Pure functions on strings; every later stage reads text through these so
+that all stages agree on what a sentence and a word are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from generator.model import Sentence
+
+# Invisible characters that change nothing a reader sees but break matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_DOUBLE_QUOTES = "\"“”„‟″«»"
+_SINGLE_QUOTES = "'‘’‚‛′"
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_DEVANAGARI = "\u0900-\u097f"
+
+
+def normalise(text: str) -> str:
+    """Canonical form of Hindi news text; idempotent.
+
+    NFC (nukta letters come out decomposed, consistently), zero-width
+    characters dropped, line ends and spaces unified, ASCII pipes used as
+    dandas turned into ``।``/``॥``, and quotes re-paired per line so that a
+    closing quote used to open a quotation becomes an opening one.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = re.sub(rf"(?<=[{_DEVANAGARI}\s])(\|\||।।)", "॥", text)
+    text = re.sub(rf"(?<=[{_DEVANAGARI}])\s*\|(?!\|)", "।", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_pair_quotes(line) for line in lines)
+
+
+def _pair_quotes(line: str) -> str:
+    """Alternate opening and closing forms of each quote kind along a line."""
+    out: list[str] = []
+    double_open = single_open = False
+    for i, ch in enumerate(line):
+        if ch in _DOUBLE_QUOTES:
+            out.append("”" if double_open else "“")
+            double_open = not double_open
+        elif ch in _SINGLE_QUOTES:
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            if before.isalnum() and after.isalnum():
+                out.append("’")  # an apostrophe inside a word: don't, Ma'am
+            else:
+                out.append("’" if single_open else "‘")
+                single_open = not single_open
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of body text and the 1-based line it starts on."""
+
+    text: str
+    line: int
+
+
+def paragraphs(body: str, *, markdown: bool = False, first_line: int = 1) -> list[Paragraph]:
+    """Split a normalised body into paragraphs.
+
+    Plain text: every non-empty line is a paragraph (news files put one
+    paragraph per line). Markdown: blank lines separate paragraphs and the
+    lines of one paragraph are joined.
+    """
+    found: list[Paragraph] = []
+    pending: list[str] = []
+    start = first_line
+    for offset, line in enumerate(body.split("\n")):
+        if not line.strip():
+            if pending:
+                found.append(Paragraph(" ".join(pending), start))
+                pending = []
+            continue
+        if not pending:
+            start = first_line + offset
+        pending.append(line.strip())
+        if not markdown:
+            found.append(Paragraph(" ".join(pending), start))
+            pending = []
+    if pending:
+        found.append(Paragraph(" ".join(pending), start))
+    return found
+
+
+# Words that may stand before a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """डॉ डा प्रो श्री श्रीमती सुश्री मि मो कं लि सं नं पृ रु ई जन ले कर्न मेज कैप्ट
+    Dr Mr Mrs Ms Prof St No Nos Lt Gen Col Maj Capt Cdr Adm Brig Sgt Rs Co Ltd Inc vs etc Jr Sr""".split()
+)
+# Latin letters as Hindi writes them, for initials such as जी.सी. or बी. (B.).
+LETTER_NAMES = frozenset(
+    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड ज़ेड".split()
+)
+_CLOSERS = "”’\")]}»"
+_TERMINATORS = "।॥?!"
+_LAST_WORD = re.compile(r"([^\s.“‘(]+)$")
+
+
+def _ends_at_full_stop(text: str, i: int) -> bool:
+    """Whether the ``.`` at ``text[i]`` ends a sentence."""
+    after = text[i + 1 : i + 2]
+    if after and not after.isspace() and after not in _CLOSERS:
+        return False  # 1.5, जी.सी., www.mod.gov.in
+    match = _LAST_WORD.search(text, 0, i)
+    word = match.group(1) if match else ""
+    if not word:
+        return True
+    return not (
+        word in ABBREVIATIONS or word in LETTER_NAMES or (len(word) == 1 and word.isalpha())
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split one paragraph into sentences, keeping terminators and closing quotes."""
+    sentences: list[str] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _TERMINATORS or (ch == "." and _ends_at_full_stop(text, i)):
+            end = i + 1
+            while end < n and (text[end] in _TERMINATORS or text[end] in _CLOSERS):
+                end += 1
+            piece = text[start:end].strip()
+            if piece:
+                sentences.append(piece)
+            start = i = end
+            continue
+        i += 1
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def sentences(body: str, *, markdown: bool = False, first_line: int = 1) -> tuple[Sentence, ...]:
+    """All sentences of a normalised body, numbered in reading order."""
+    found: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs(body, markdown=markdown, first_line=first_line)):
+        for text in split_sentences(paragraph.text):
+            found.append(Sentence(len(found), number, text, paragraph.line))
+    return tuple(found)
+
+
+_TOKEN = re.compile(rf"[{_DEVANAGARI}]+|[^\W_]+(?:['’.][^\W_]+)*")
+_DANDAS_AND_DIGITS = re.compile(r"^[।॥]+$")
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens: runs of Devanagari (matras and nukta kept) or of letters and digits."""
+    return [t for t in _TOKEN.findall(text) if not _DANDAS_AND_DIGITS.match(t)]
+
+
+STOPWORDS = frozenset(
+    """अंदर अत अदि अप अपना अपनी अपने अभी अंदर आदि आप इत्यादि इन इनका इन्हीं इन्हें इन्हों इस इसका इसकी
+    इसके इसमें इसी इसे उन उनका उनकी उनके उनको उन्हीं उन्हें उन्होंने उस उसके उसी उसे एक एवं एस ऐसे और कई
+    कर करता करते करना करने करें कहते कहा कि किंतु किन्तु किया किर किस किसी किसे की कुछ कुल के को कोई कौन
+    कौनसा गया घर जब जहाँ जहां जा जिन जिन्हें जिन्हों जिस जिसे जीधर जैसा जैसे जो तक तब तरह तिन तिन्हें तिन्हों
+    तिस तिसे तो था थी थे दबारा दिया दुसरा दूसरे दो द्वारा न नहीं ना निहायत नीचे ने पर पहले पूरा पे फिर बनी
+    बही बहुत बाद बाला बिलकुल भी भीतर मगर मानो मे में यदि यह यहाँ यहां यही या यिह ये रखें रहा रहे ऱ्वासा लिए
+    लिये लेकिन व वग़ैरह वर्ग वह वहाँ वहां वहीं वाले वुह वे वग़ैरह संग सकता सकते सबसे सभी साथ साबुत साभ
+    सारा से सो ही हुआ हुई हुए है हैं हो होता होती होते होना होने गई गए रही रहीं था थीं कर रहे ओर तथा
+    साथ-साथ बताया कहना इसलिए क्योंकि""".split()
+)
+
+_SUFFIXES = sorted(
+    """ाओं ाएं ाएँ ियों ियां ियाँ ुओं ुएं ों ें ीं ाँ ां ाई ाया ाए ाओ ीय ता ती ते ना नी ने कर ो े ा ी ि ू ु""".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def stem(word: str) -> str:
+    """Light suffix stripping for Hindi inflections (-ों, -ें, -ाओं ...); keeps two letters."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed tokens of a sentence without stopwords or bare numbers."""
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS and not t.isdigit()]
