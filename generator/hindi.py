@@ -153,13 +153,13 @@ def sentences(body: str, *, markdown: bool = False, first_line: int = 1) -> tupl
     return tuple(found)
 
 
-_TOKEN = re.compile(rf"[{_DEVANAGARI}]+|[^\W_]+(?:['’.][^\W_]+)*")
-_DANDAS_AND_DIGITS = re.compile(r"^[।॥]+$")
+_TOKEN = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|[^\W_]+(?:['’.][^\W_]+)*")
 
 
 def tokens(text: str) -> list[str]:
     """Word tokens: runs of Devanagari (matras and nukta kept) or of letters and digits."""
-    return [t for t in _TOKEN.findall(text) if not _DANDAS_AND_DIGITS.match(t)]
+    tokens: list[str] = _TOKEN.findall(text)
+    return tokens
 
 
 STOPWORDS = frozenset(

@@ -1,0 +1,186 @@
+"""Run the stages in order and publish the site atomically.
+
+sources -> analysis (cached per article) -> translation -> digest -> render.
+The new site is written to a fresh folder beside the old one and swapped in
+with one atomic rename, so an interrupted build leaves the previous site whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import generator
+from generator import sources
+from generator.analysis import Analysis, analyse
+from generator.config import Config
+from generator.digest import Digest, Entry, assemble, default_title
+from generator.model import Diagnostic, Level
+from generator.pages import read_text_pages, site_pages
+from generator.render import Renderer
+
+_RENAME_EXCHANGE = 2
+
+
+class BuildLocked(RuntimeError):
+    """Another build of the same project is running."""
+
+
+@dataclass
+class Result:
+    """What a build did: diagnostics, how many articles, how much work was reused."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    articles: int = 0
+    analysed: int = 0
+    pages: int = 0
+
+    def failed(self, strict: bool) -> bool:
+        levels = {d.level for d in self.diagnostics}
+        return Level.ERROR in levels or (strict and Level.WARNING in levels)
+
+
+@cache
+def code_version() -> str:
+    """A hash of the generator's code and data: a change invalidates the analysis cache."""
+    root = Path(generator.__file__).parent
+    digest = hashlib.sha256(generator.__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yaml", ".tsv", ".json", ".txt"}:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old bytes or the new, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+class AnalysisCache:
+    """Per-article analysis on disk, keyed by the input's hash and the code version."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "analysis" / code_version()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+    def get(self, key: str) -> Analysis | None:
+        try:
+            value = pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return value if isinstance(value, Analysis) else None
+
+    def put(self, key: str, value: Analysis) -> None:
+        write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EXDEV):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
+
+
+def publish(fresh: Path, out: Path) -> None:
+    """Put the freshly built tree at ``out``, replacing the old one in one step."""
+    if not out.exists():
+        os.rename(fresh, out)
+        return
+    if _exchange(fresh, out):
+        shutil.rmtree(fresh)
+        return
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(out, old)
+    os.rename(fresh, out)
+    shutil.rmtree(old)
+
+
+@contextlib.contextmanager
+def lock(folder: Path) -> Iterator[None]:
+    """Hold the project's build lock; raise BuildLocked if another build has it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "build.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked(f"another build is running (lock held on {folder / 'build.lock'})") from None
+        yield
+
+
+def collect(config: Config) -> tuple[Digest, Result]:
+    """Read and analyse every input; the digest and what was reported."""
+    result = Result()
+    content = config.path("content_dir")
+    inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
+    articles, problems = sources.read_all(inputs, content / "metadata", config.root)
+    result.diagnostics.extend(problems)
+    store = AnalysisCache(config.path("cache_dir"))
+    entries: list[Entry] = []
+    for article in articles:
+        analysis = store.get(article.digest)
+        if analysis is None or analysis.article != article:
+            analysis = analyse(article)
+            store.put(article.digest, analysis)
+            result.analysed += 1
+        entries.append(Entry(analysis, (), default_title(analysis, ())))
+    result.articles = len(entries)
+    return assemble(entries), result
+
+
+def build(config: Config, out: Path | None = None) -> Result:
+    """Build the whole site into ``out`` (default: the configured output folder)."""
+    target = (out or config.path("output_dir")).resolve()
+    with lock(config.path("cache_dir")):
+        digest, result = collect(config)
+        templates = config.path("templates_dir")
+        renderer = Renderer(templates, {"config": config})
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
+        try:
+            shutil.copytree(templates / "static", fresh / "static")
+            text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
+            written = renderer.write(site_pages(digest, text_pages, config.languages), fresh)
+            result.pages = len(written)
+            fresh.chmod(0o755)
+            publish(fresh, target)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+    return result

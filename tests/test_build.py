@@ -1,0 +1,97 @@
+"""End to end: the seeds build into a bilingual site, reproducibly and atomically."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator import config
+from generator.cli import main
+
+SEED_SLUG = "rajnath-singh-sco-bilateral-meetings-2023-04-28"
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_seed_builds_in_both_languages(project: Path) -> None:
+    assert main(["build", "--root", str(project)]) == 0
+    site = project / "site"
+    for lang in ("en", "hi"):
+        home = (site / lang / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in home
+        assert f"articles/{SEED_SLUG}.html" in home
+        page = (site / lang / "articles" / f"{SEED_SLUG}.html").read_text(encoding="utf-8")
+        assert "सर्गेई शोइगु से मुलाकात की।" in page
+        assert ("28 अप्रैल 2023" if lang == "hi" else "28 April 2023") in page
+        assert (site / lang / "about.html").is_file()
+    english = (site / "en" / "articles" / f"{SEED_SLUG}.html").read_text(encoding="utf-8")
+    assert '<p class="hi" lang="hi">' in english
+    assert 'href="../../static/style.css"' in english
+    assert (site / "index.html").read_text(encoding="utf-8").count('hreflang="hi"') >= 2
+
+
+def test_rebuild_gives_identical_bytes_and_reuses_analysis(project: Path, tmp_path: Path) -> None:
+    cfg, _ = config.load(project)
+    first = build_module.build(cfg)
+    before = tree_hash(project / "site")
+    second = build_module.build(cfg, tmp_path / "again")
+    assert first.analysed == 1 and second.analysed == 0
+    assert tree_hash(tmp_path / "again") == before
+
+
+def test_bad_inputs_are_reported_and_good_one_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "seeds" / "broken.txt").write_bytes(b"\xc3\x28 not utf-8")
+    (project / "seeds" / "empty.txt").write_bytes(b"")
+    assert main(["build", "--root", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "seeds/broken.txt:1: error: not UTF-8" in err
+    assert "seeds/empty.txt:1: error: the article has no text" in err
+    assert (project / "site" / "hi" / "articles" / f"{SEED_SLUG}.html").is_file()
+
+
+def test_strict_fails_on_warnings(project: Path) -> None:
+    (project / "seeds" / "undated.txt").write_text("राजनाथ सिंह ने बैठक की।", encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 0
+    assert main(["check", "--strict", "--root", str(project)]) == 1
+
+
+def test_interrupted_build_leaves_previous_site(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg, _ = config.load(project)
+    build_module.build(cfg)
+    before = tree_hash(project / "site")
+    (project / "seeds" / "new.txt").write_text("राजनाथ सिंह ने आज बैठक की।", encoding="utf-8")
+    calls = 0
+    original = build_module.Renderer.render
+
+    def failing(self: build_module.Renderer, page: build_module.Page) -> str:  # type: ignore[name-defined]
+        nonlocal calls
+        calls += 1
+        if calls > 3:
+            raise KeyboardInterrupt
+        return original(self, page)
+
+    monkeypatch.setattr(build_module.Renderer, "render", failing)
+    with pytest.raises(KeyboardInterrupt):
+        build_module.build(cfg)
+    assert tree_hash(project / "site") == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_second_concurrent_build_is_refused(project: Path) -> None:
+    cfg, _ = config.load(project)
+    with build_module.lock(cfg.path("cache_dir")), pytest.raises(build_module.BuildLocked):
+        build_module.build(cfg)
+
+
+def test_usage_errors_exit_two() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "--no-such-flag"])
+    assert exit_info.value.code == 2
