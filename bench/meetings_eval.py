@@ -1,0 +1,256 @@
+"""Score meeting extraction against the hand-annotated development gold.
+
+Usage: ``python bench/meetings_eval.py [GOLD] [--corpus DIR] [--worst N]``.
+GOLD defaults to ``$DIGEST_CORPUS/gold/meetings.dev.jsonl`` (``DIGEST_CORPUS``
+defaults to ``../shared/corpus`` relative to the repository). Articles are read
+from ``CORPUS/articles/NNNN.txt`` (line 1 ISO date, blank, headline, blank,
+paragraphs); the headline is not part of the body. The ``seed`` entry is the
+project's ``seeds/000_a597c6abab3d7542.txt``.
+
+How predictions are matched to gold, per article:
+
+* Participants. Two named participants match when their English names agree
+  (case, accents and punctuation folded), or their Hindi names agree (nukta,
+  joiners and honorifics removed), or their surnames agree in either script.
+  When either side is office-only (no name), they match when their countries
+  or organisations agree (English, with a few aliases such as USA = United
+  States). Matching within a meeting pair is one-to-one.
+* Meetings. Each predicted meeting is paired with at most one gold meeting,
+  greedily by the number of shared participants (at least one). A pair counts
+  as a correct meeting when it shares at least ``min(2, gold participants)``.
+* Participant level: over paired meetings, shared participants are true
+  positives, the rest of either side false positives / negatives; every
+  participant of an unpaired meeting is a false positive (predicted) or
+  negative (gold).
+* Date accuracy: among correct meetings, the share whose date equals gold's.
+* Relevance: an article is relevant when it reports at least one meeting that
+  is not future (gold ``relevant``), predicted likewise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import time
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator import entities, gazetteer, hindi, meetings  # noqa: E402
+from generator.model import Meeting, Participant  # noqa: E402
+
+SEED = "000_a597c6abab3d7542.txt"
+_ALIASES = {
+    "usa": "united states", "us": "united states", "america": "united states",
+    "united states of america": "united states", "uk": "united kingdom",
+    "britain": "united kingdom", "great britain": "united kingdom",
+    "shanghai cooperation organisation": "sco", "european union": "eu",
+    "north atlantic treaty organization": "nato", "g 7": "g7", "g 20": "g20",
+}  # fmt: skip
+_HONORIFICS = ("श्री", "श्रीमती", "सुश्री", "डॉ", "डा", "महामहिम", "माननीय")
+
+
+def fold_en(text: str | None) -> str:
+    """English text without accents, case and punctuation."""
+    if not text:
+        return ""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
+    joined = " ".join(w for w in words if w != "the")
+    return _ALIASES.get(joined, joined)
+
+
+def fold_hi(text: str | None) -> str:
+    """Hindi name without nukta, joiners, punctuation and honorifics."""
+    if not text:
+        return ""
+    plain = hindi.normalise(text).replace("\u093c", "").replace("0", "")
+    words = "".join(ch if ch.isalnum() or "\u0900" <= ch <= "\u097f" else " " for ch in plain)
+    return " ".join(w for w in words.split() if w not in _HONORIFICS)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant reduced to what matching compares."""
+
+    en: str
+    hi: str
+    country: str
+
+    def matches(self, other: Person) -> bool:
+        if (self.en or self.hi) and (other.en or other.hi):
+            return bool(
+                (self.en and self.en == other.en)
+                or (self.hi and self.hi == other.hi)
+                or (self.en and other.en and self.en.split()[-1] == other.en.split()[-1])
+                or (self.hi and other.hi and self.hi.split()[-1] == other.hi.split()[-1])
+            )
+        return bool(self.country) and self.country == other.country
+
+
+def gold_person(p: dict[str, str | None]) -> Person:
+    return Person(
+        fold_en(p.get("name_en")), fold_hi(p.get("name_hi")), fold_en(p.get("country_en"))
+    )
+
+
+def predicted_person(p: Participant) -> Person:
+    name_en = p.name.en if p.name else None
+    name_hi = p.name.hi if p.name else None
+    return Person(fold_en(name_en), fold_hi(name_hi), fold_en(p.country.en))
+
+
+def shared(pred: Sequence[Person], gold: Sequence[Person]) -> int:
+    """Participants matched one-to-one, greedily in order."""
+    free = list(gold)
+    count = 0
+    for p in pred:
+        for g in free:
+            if p.matches(g):
+                free.remove(g)
+                count += 1
+                break
+    return count
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def line(self, name: str) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return (
+            f"{name:<13} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={self.tp} fp={self.fp} fn={self.fn})"
+        )
+
+
+def read_article(corpus: Path, article: str) -> tuple[dt.date | None, str]:
+    """Publication date and body of a corpus article (or of the seed)."""
+    if article == "seed":
+        for path in (REPO / "seeds" / SEED, corpus.parent / "seeds" / SEED):
+            if path.exists():
+                return None, path.read_text("utf-8")
+        raise FileNotFoundError(SEED)
+    lines = (corpus / "articles" / f"{article}.txt").read_text("utf-8").split("\n")
+    return dt.date.fromisoformat(lines[0].strip()), "\n".join(lines[4:])
+
+
+def describe(participants: Sequence[Person]) -> str:
+    return "; ".join(p.en or p.hi or f"[{p.country}]" for p in participants)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    corpus_default = Path(os.environ.get("DIGEST_CORPUS", REPO.parent / "shared" / "corpus"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("gold", nargs="?", type=Path)
+    parser.add_argument("--corpus", type=Path, default=corpus_default)
+    parser.add_argument("--worst", type=int, default=12)
+    args = parser.parse_args(argv)
+    gold_path = args.gold or args.corpus / "gold" / "meetings.dev.jsonl"
+    rows = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
+    gaz = gazetteer.load()
+    participants, meeting_score, relevance = Score(), Score(), Score()
+    dated = dates_right = 0
+    misses: list[tuple[int, str]] = []
+    spurious: list[str] = []
+    elapsed = 0.0
+    for row in rows:
+        article = str(row["article"])
+        published_text, body = read_article(args.corpus, article)
+        published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
+        published = published or published_text
+        sentences = hindi.sentences(hindi.normalise(body))
+        mentions = entities.recognise(sentences, gaz)
+        start = time.perf_counter()
+        found = meetings.extract(article, published, sentences, mentions, gaz)
+        elapsed += time.perf_counter() - start
+        golds = row["meetings"]
+        gold_people = [[gold_person(p) for p in g["participants"]] for g in golds]
+        pred_people = [[predicted_person(p) for p in m.participants] for m in found]
+        pairs = sorted(
+            (
+                (shared(pp, gp), i, j)
+                for i, pp in enumerate(pred_people)
+                for j, gp in enumerate(gold_people)
+            ),
+            key=lambda t: (-t[0], t[1], t[2]),
+        )
+        used_pred: set[int] = set()
+        used_gold: set[int] = set()
+        for common, i, j in pairs:
+            if common == 0 or i in used_pred or j in used_gold:
+                continue
+            used_pred.add(i)
+            used_gold.add(j)
+            participants.tp += common
+            participants.fp += len(pred_people[i]) - common
+            participants.fn += len(gold_people[j]) - common
+            if common >= min(2, len(gold_people[j])):
+                meeting_score.tp += 1
+                dated += 1
+                dates_right += found[i].date == _date(golds[j]["date"])
+            else:
+                meeting_score.fp += 1
+                meeting_score.fn += 1
+                misses.append((len(gold_people[j]), _miss(article, golds[j], gold_people[j])))
+        for i, pp in enumerate(pred_people):
+            if i not in used_pred:
+                participants.fp += len(pp)
+                meeting_score.fp += 1
+                spurious.append(_spurious(article, found[i], pp))
+        for j, gp in enumerate(gold_people):
+            if j not in used_gold:
+                participants.fn += len(gp)
+                meeting_score.fn += 1
+                misses.append((len(gp) + 1, _miss(article, golds[j], gp)))
+        says = any(not m.future for m in found)
+        is_relevant = bool(row.get("relevant"))
+        relevance.tp += says and is_relevant
+        relevance.fp += says and not is_relevant
+        relevance.fn += is_relevant and not says
+    print(f"articles: {len(rows)}  gold meetings: {sum(len(r['meetings']) for r in rows)}")
+    print(meeting_score.line("meetings"))
+    print(participants.line("participants"))
+    print(
+        f"{'dates':<13} accuracy={dates_right / dated if dated else 0.0:.3f}  ({dates_right}/{dated})"
+    )
+    print(relevance.line("relevance"))
+    print(f"extract: {1000 * elapsed / max(1, len(rows)):.3f} ms per article")
+    print("\nworst misses (gold meetings not found):")
+    for _, text in sorted(misses, key=lambda t: -t[0])[: args.worst]:
+        print(text)
+    print("\nspurious (predicted, not in gold):")
+    for text in spurious[: args.worst]:
+        print(text)
+    return 0
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _miss(article: str, gold: dict[str, object], people: Sequence[Person]) -> str:
+    evidence = str(gold.get("evidence_hi", ""))[:110]
+    return (
+        f"  {article} {gold.get('kind')} {gold.get('date')}: {describe(people)}\n      {evidence}"
+    )
+
+
+def _spurious(article: str, meeting: Meeting, people: Sequence[Person]) -> str:
+    evidence = " ".join(meeting.evidence)[:110]
+    return f"  {article} {meeting.kind} {meeting.date}: {describe(people)}\n      {evidence}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

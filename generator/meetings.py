@@ -1,0 +1,681 @@
+"""Meetings: who met whom, when, where, about what, from Hindi news sentences.
+
+A sentence reports a meeting when it holds a trigger (``मुलाकात की``,
+``फोन पर बातचीत``, ``द्विपक्षीय वार्ता``, ``मिलेंगे`` ...). The text up to
+each trigger is one clause; its parties (people, offices held for a country or
+body) are read from the names stage's mentions. A bilateral clause with several
+counterparts gives one meeting per counterpart; a clause whose parties all
+belong to one country is domestic and dropped. Dates come from
+:mod:`generator.dates`, topics from :mod:`generator.topics`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from generator import dates, topics
+from generator.model import Bilingual, Entity, Meeting, Mention, Participant, Sentence
+
+__all__ = ["extract", "merge", "to_record"]
+
+HOME = "country/india"  # the country of office holders the text gives no country for
+_CAPITAL = "नई दिल्ली"
+
+
+class Names(Protocol):
+    """What this stage asks of the gazetteer."""
+
+    def entity(self, id: str) -> Entity | None: ...
+
+    def lookup(self, hindi: str) -> Entity | None: ...
+
+
+def _tolerant(pattern: str) -> str:
+    """``pattern`` with an optional nukta after every Devanagari consonant."""
+    return re.sub("([\u0915-\u0939])", "\\1\u093c?", pattern)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(_tolerant(pattern))
+
+
+_V = r"(?:\s*(?:भी|आज|फिर)\s*)?"  # a particle between noun and verb
+_DO = r"(?:की|कीं|किया|किए|किये|हुई|हुईं|हुआ|होगी|होगा|होंगी|होंगे|करेंगे|करेंगी|करेगा|करेगी|कर\s*रहे|कर\s*रही|करने)"
+_NOT_PASSIVE = r"(?!\s*(?:गया|गई|गयी|गए|गये|जाएगा|जाएगी|जाएंगे))"
+_MEDIUM = r"(?:टेलीफोन|टेलिफोन|फोन|दूरभाष|वीडियो\s*(?:कॉन्फ्रेंस|कांफ्रेंस|कॉन्फ्रेंसिंग|कॉल)|वर्चुअल)"
+_SPEECH = r"(?:बातचीत|बात|वार्ता|वार्तालाप|चर्चा)"
+# Triggers in priority order: (pattern, kind). Matches never overlap.
+_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (_compile(p), kind)
+    for p, kind in (
+        (
+            rf"{_MEDIUM}\s*(?:के\s*(?:जरिए|जरिये|माध्यम\s*से)|पर)\s*(?:\S+\s+){{0,2}}?{_SPEECH}(?:\s*{_DO})?",
+            "call",
+        ),
+        (
+            r"शिखर\s*(?:सम्मेलन|बैठक|वार्ता)\S*\s*(?:\S+\s+){0,2}?(?:में\s*)?(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा|लेने)",
+            "summit",
+        ),
+        (r"(?:सम्मेलन|बैठक)\S*\s*में\s*(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा|ले\s*रहे)", "multilateral"),
+        (rf"(?:आपात|आपातकालीन)?\s*बैठक\S*{_V}\s*कर\s*रहे", "multilateral"),
+        (
+            rf"(?:द्विपक्षीय|त्रिपक्षीय|प्रतिनिधिमंडल\s*स्तर\S*)\s*(?:वार्ता|बातचीत)\S*{_V}\s*{_DO}{_NOT_PASSIVE}",
+            "talks",
+        ),
+        (rf"(?:द्विपक्षीय|त्रिपक्षीय)\s*बैठक\S*{_V}\s*{_DO}{_NOT_PASSIVE}", "meeting"),
+        (rf"(?:मुलाकात|मुलाक़ात|भेंट|भेंटवार्ता){_V}\s*{_DO}{_NOT_PASSIVE}", "meeting"),
+        (rf"(?:से|के\s*साथ){_V}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u097f])", "meeting"),
+        (r"(?<=\s)(?:मिले|मिलेंगे|मिलेंगी)(?=\s*(?:थे|हैं|है)?\s*(?:।|$))", "meeting"),
+        (rf"(?:वार्ता|वार्तालाप|विचार-विमर्श|विचार\s*विमर्श){_V}\s*{_DO}{_NOT_PASSIVE}", "talks"),
+        (rf"(?:बातचीत|बात){_V}\s*{_DO}{_NOT_PASSIVE}", "call"),
+        (r"(?:तलब|आमंत्रित)\s*(?:किया|किए|किये|करेंगे)|(?:स्वागत)\s*(?:किया|करेंगे)(?=\s*(?:।|$))", "visit"),
+        (r"(?:निमंत्रण|न्योता|न्यौता)\s*(?:भी\s*)?(?:दिया|दी)", "visit"),
+        (
+            r"(?:यात्रा|दौरे)\s*पर\s*(?:\S+\s+){0,3}?(?:पहुंचे|पहुँचे|पहुंचीं|आए|आएंगे|आएंगी|जाएंगे|जाएंगी|रवाना|हैं|है)",
+            "visit",
+        ),
+        (r"(?:यात्रा|दौरा)\s*(?:भी\s*)?(?:की|करेंगे|करेंगी|करेगा|करेगी|किया)(?![\u0900-\u097f])", "visit"),
+    )
+)
+_FUTURE = _compile(
+    r"ेंगे|ेंगी|ेगा|ेगी|होगी|होगा|होंगे|होंगी|जाएंगे|आएंगे|करने\s*वाले|होने\s*वाल|आमंत्रित|निमंत्रण|न्योता|न्यौता|प्रतीक्षा|इंतजार"
+)
+_NOT_A_MEETING = _compile(
+    r"(?:संवाददाताओं|संवाददाता|पत्रकारों|मीडिया|प्रेस|लोगों|जनता|छात्रों|किसानों|कार्यकर्ताओं)\s*(?:से|के\s*साथ)\s*$"
+    r"|(?:संवाददाता|प्रेस|पत्रकार)\s*$|पत्र\s*(?:लिख|भेज)|संबोधित"
+)
+_PRONOUN = _compile(r"(?:^|\s)(?:उन्होंने|उसने|वे|वह|उनकी|उनका|उनके|दोनों\s*नेताओं)(?=\s)")
+_SUBJECT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?(?:ने|की|का)(?=\s)(?!\s*साथ)")
+_AGENT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?ने(?=\s)")
+_GLUE = _compile(
+    r"^(?:[\s,()\-–]|के|की|का|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर|डा|प्रो|महामहिम|माननीय|\.|भी|"
+    r"लेफ्टिनेंट|जनरल|मेजर|एडमिरल|वाइस|रियर|एयर|चीफ|मार्शल|कर्नल|ब्रिगेडियर|कैप्टन|कमोडोर)*$"
+)
+_LIST_GLUE = re.compile(r"^\s*(?:,|;|और|तथा|एवं|व)\s*$")
+_PLURAL_OFFICE = _compile(r"^\s*(?:के|की)\s+((?:[\u0900-\u097f]+\s+)?[\u0900-\u097f]+(?:ियों|ों))")
+_OCCASION = _compile(
+    r"\s+(?:(से\s+इतर)|(के\s+दौरान)|(के\s+समापन\s+पर)|(के\s+अवसर\s+पर)|(के\s+मौके\s+पर))"
+)
+_OCCASION_EN = (
+    "on the sidelines of",
+    "during",
+    "at the conclusion of",
+    "on the occasion of",
+    "on the occasion of",
+)
+_OCCASION_STOP = _compile(r"^(?:ने|को|से|में|पर|और|तथा|भी|आज|कल|।|,|कि|जो|बाद|साथ)$")
+_EVENT_NOUN = _compile(r"बैठक|सम्मेलन|शिखर|समारोह|सत्र|मंच|फोरम|अभ्यास|वार्ता|यात्रा|दौर|संवाद|परेड|उत्सव")
+_DEMONSTRATIVE = _compile(r"^(?:इस|इसी|उस|उसी|इन|उन|यह|पिछली|अगली)$")
+_OCCASION_GLOSS = {
+    "बैठक": "Meeting", "सम्मेलन": "Conference", "शिखर": "Summit", "रक्षा": "Defence",
+    "विदेश": "Foreign", "मंत्रियों": "Ministers'", "समारोह": "Ceremony", "सत्र": "Session",
+    "संस्कृति": "Culture", "संयुक्त": "Joint", "सैन्य": "Military", "अभ्यास": "Exercise",
+    "वार्षिक": "Annual", "परिषद": "Council", "राष्ट्राध्यक्षों": "Heads of State",
+    "गणतंत्र": "Republic", "दिवस": "Day", "वार्ता": "Dialogue", "संवाद": "Dialogue",
+}  # fmt: skip
+_DISCUSSION = _compile(r"चर्चा|बातचीत|वार्ता|विचार|मुद्द|सहयोग|समीक्षा|संबंध|साझेदारी|शुभकामना|संवेदना|बधाई")
+_DATELINE = re.compile(r"^([\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?)\s*[।:,]")
+_BILATERAL = frozenset({"meeting", "talks", "call", "visit"})
+
+
+@dataclass(frozen=True)
+class _Party:
+    """One side found in a clause, with where it sits in the sentence."""
+
+    start: int
+    end: int
+    participant: Participant
+    person: bool
+    group: str  # the words of the phrase it was read from
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A meeting before ids, dates and merging: its sentence and clause."""
+
+    sentence: int
+    kind: str
+    future: bool
+    subject: _Party | None
+    others: tuple[_Party, ...]
+    occasion: Bilingual | None
+    place: Bilingual | None
+    listed: bool  # one of several counterparts named in one clause
+    sentences: tuple[int, ...] = ()  # evidence beyond ``sentence``
+    notes: tuple[Bilingual, ...] = ()
+
+
+def _country(gaz: Names, country_id: str | None) -> Bilingual:
+    if not country_id:
+        return Bilingual()
+    known = gaz.entity(country_id)
+    if known:
+        return known.name
+    return Bilingual(None, country_id.split("/", 1)[-1].replace("-", " ").title())
+
+
+def _office_key(p: Participant) -> str:
+    return f"{p.country_id}|{p.role.en or p.role.hi}"
+
+
+def _key(p: Participant) -> str:
+    """What identifies a participant: its entity, or its office and country."""
+    return p.entity_id or "office:" + _office_key(p)
+
+
+def _is_rank(gaz: Names, entity: Entity) -> bool:
+    is_rank = getattr(gaz, "is_rank", None)
+    return bool(is_rank(entity.id)) if callable(is_rank) else False
+
+
+def _plural_role(gaz: Names, words: str) -> Bilingual:
+    """The office a plural like ``रक्षा मंत्रियों`` names, in the singular."""
+    for singular in (re.sub("ियों$", "ी", words), re.sub("ों$", "", words)):
+        known = gaz.lookup(singular)
+        if known and known.type == "role":
+            return known.name
+    return Bilingual(words, None)
+
+
+def _parties(
+    text: str, mentions: Sequence[Mention], gaz: Names, skip: Sequence[tuple[int, int]]
+) -> list[_Party]:
+    """The sides a sentence names: people, offices held for a country or body, bare countries."""
+    found: list[_Party] = []
+    group: list[Mention] = []
+
+    def close() -> None:
+        if group:
+            found.extend(_read_group(text, group, gaz))
+            group.clear()
+
+    last_end = -1
+    for m in mentions:
+        if m.start < last_end or any(a <= m.start < b for a, b in skip):
+            continue
+        if group:
+            gap = text[group[-1].end : m.start]
+            joined = _GLUE.match(gap) or (
+                _LIST_GLUE.match(gap)
+                and group[-1].entity.type in ("country", "organisation")
+                and m.entity.type in ("country", "organisation")
+            )
+            if not joined or group[-1].entity.type == "person":
+                close()
+        group.append(m)
+        last_end = m.end
+    close()
+    return found
+
+
+def _read_group(text: str, group: Sequence[Mention], gaz: Names) -> list[_Party]:
+    """Parties of one noun phrase: ``[countries] [role] [person]``."""
+    places = [m for m in group if m.entity.type in ("country", "organisation")]
+    roles = [m for m in group if m.entity.type == "role" and not _is_rank(gaz, m.entity)]
+    people = [m for m in group if m.entity.type == "person"]
+    start, end = group[0].start, group[-1].end
+    words = text[start:end]
+    if people:
+        person = people[0].entity
+        country_id = places[-1].entity.id if places else person.country
+        role = roles[-1].entity.name if roles else person.role
+        if not country_id and (role.en or role.hi):
+            country_id = HOME
+        participant = Participant(
+            person.id, person.name, role, _country(gaz, country_id), country_id
+        )
+        return [_Party(start, end, participant, True, words)]
+    if roles:
+        ids = [p.entity.id for p in places] or [HOME]
+        return [
+            _Party(start, end, _office(gaz, c, roles[-1].entity.name), False, words) for c in ids
+        ]
+    plural = _PLURAL_OFFICE.match(text, end)
+    if places and plural:
+        role = _plural_role(gaz, plural.group(1))
+        end = plural.end()
+        return [
+            _Party(start, end, _office(gaz, p.entity.id, role), False, text[start:end])
+            for p in places
+        ]
+    return [
+        _Party(start, end, _office(gaz, p.entity.id, Bilingual()), False, words) for p in places
+    ]
+
+
+def _office(gaz: Names, country_id: str, role: Bilingual) -> Participant:
+    return Participant(None, None, role, _country(gaz, country_id), country_id)
+
+
+def _occasions(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, Bilingual]]:
+    """``X से इतर``, ``X के दौरान``, ``X के समापन पर``: spans and the occasion X names."""
+    found: list[tuple[int, int, Bilingual]] = []
+    for marker in _OCCASION.finditer(text):
+        words: list[str] = []
+        start = marker.start()
+        for word in reversed(text[: marker.start()].split(" ")):
+            if (
+                not word
+                or _OCCASION_STOP.match(word.strip(",।"))
+                or word.endswith((",", "।"))
+                or len(words) > 10
+            ):
+                break
+            words.insert(0, word)
+            start -= len(word) + 1
+        start = max(start + 1, 0) if words else marker.start()
+        if len(words) < 2 or _DEMONSTRATIVE.match(words[0]) or not _EVENT_NOUN.search(words[-1]):
+            continue
+        phrase = " ".join(words)
+        kind = next(i for i, g in enumerate(marker.groups()) if g)
+        english = _gloss(text, start, marker.start(), mentions)
+        en = f"{_OCCASION_EN[kind]} the {english}" if english else None
+        found.append((start, marker.end(), Bilingual(phrase + marker.group(0), en)))
+    return found
+
+
+def _gloss(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str | None:
+    """A word-by-word English name for an event phrase, or None if a word is unknown."""
+    parts: list[str] = []
+    last: str | None = None
+    cursor = start
+    inside: list[Mention | None] = [m for m in mentions if start <= m.start and m.end <= end]
+    for m in [*inside, None]:
+        stop = m.start if m else end
+        for word in re.findall(r"[^\s(),]+", text[cursor:stop]):
+            if word in ("के", "की", "का"):
+                continue
+            english = _OCCASION_GLOSS.get(word)
+            if english is None:
+                return None
+            parts.append(english)
+        if m:
+            if m.entity.id != last and m.entity.name.en:
+                plural = m.entity.type == "role" and m.text.endswith(("यों", "ों"))
+                parts.append(m.entity.name.en + ("s'" if plural else ""))
+            last = m.entity.id
+            cursor = m.end
+    return " ".join(parts) or None
+
+
+def _triggers(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping trigger spans in reading order, with the kind each signals."""
+    taken: list[tuple[int, int, str]] = []
+    for pattern, kind in _TRIGGERS:
+        for m in pattern.finditer(text):
+            if not any(m.start() < b and a < m.end() for a, b, _ in taken):
+                taken.append((m.start(), m.end(), kind))
+    return sorted(taken)
+
+
+def _dateline(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention], gaz: Names
+) -> Bilingual | None:
+    """The place a report opens with (``नई दिल्ली।``), if any."""
+    if not sentences:
+        return None
+    first = sentences[0].text
+    for m in mentions:
+        starts = m.sentence == sentences[0].index and m.start == 0
+        if (
+            starts
+            and m.entity.type in ("place", "country")
+            and re.match(r"\s*[।:,\-–]", first[m.end :])
+        ):
+            return m.entity.name
+    found = _DATELINE.match(first)
+    if found:
+        known = gaz.lookup(found.group(1))
+        if known and known.type == "place":
+            return known.name
+    return None
+
+
+def _place(
+    text: str,
+    clause: tuple[int, int],
+    mentions: Sequence[Mention],
+    dateline: Bilingual | None,
+    gaz: Names,
+) -> Bilingual | None:
+    """Where a clause says it happened (``मास्को में``), else the dateline."""
+    for m in mentions:
+        if (
+            clause[0] <= m.start < clause[1]
+            and m.entity.type == "place"
+            and re.match(r"\s*में", text[m.end :])
+        ):
+            return m.entity.name
+    if "राष्ट्रीय राजधानी" in text[clause[0] : clause[1]]:
+        if dateline:
+            return dateline
+        capital = gaz.lookup(_CAPITAL)
+        return capital.name if capital else Bilingual(_CAPITAL, "New Delhi")
+    return dateline
+
+
+def _subject(
+    text: str, clause: tuple[int, int], found: Sequence[_Party], actor: _Party | None
+) -> _Party | None:
+    """Who acts in a clause: the party marked with ने/की, else a pronoun's referent, else the first."""
+    for mark in (_AGENT_MARK, _SUBJECT_MARK):
+        for p in found:
+            if mark.match(text[p.end :]):
+                return p
+    lead = text[clause[0] : found[0].start] if found else text[clause[0] : clause[1]]
+    if actor and (_PRONOUN.search(lead) or len(found) < 2):
+        return actor
+    if found and not re.match(_tolerant(r"\s*(?:से|के\s*साथ|को)(?=\s)"), text[found[0].end :]):
+        return found[0]
+    return actor
+
+
+def _known(party: _Party, known: dict[str, _Party]) -> _Party:
+    """An office-only party as the person the article named in that office before."""
+    if party.person or not (party.participant.role.en or party.participant.role.hi):
+        return party
+    earlier = known.get(_office_key(party.participant))
+    return (
+        dataclasses.replace(party, participant=earlier.participant, person=True)
+        if earlier
+        else party
+    )
+
+
+def _sides(parts: Iterable[Participant]) -> set[str]:
+    return {p.country_id for p in parts if p.country_id}
+
+
+def _clause_meetings(
+    s: Sentence,
+    mentions: Sequence[Mention],
+    gaz: Names,
+    actor: _Party | None,
+    dateline: Bilingual | None,
+    known: dict[str, _Party],
+) -> tuple[list[_Found], _Party | None]:
+    """Meetings one sentence reports, and who it is about (for later pronouns)."""
+    text = s.text
+    occasions = _occasions(text, mentions)
+    skip = [(a, b) for a, b, _ in occasions]
+    everyone = [_known(p, known) for p in _parties(text, mentions, gaz, skip)]
+    marked = [p for p in everyone if p.person and _SUBJECT_MARK.match(text[p.end :])]
+    first_person = next((p for p in everyone if p.person), None)
+    next_actor = (
+        marked[0]
+        if marked
+        else (first_person if first_person and first_person.start < 3 else actor)
+    )
+    found: list[_Found] = []
+    begin = 0
+    subject_of_sentence: _Party | None = None
+    for start, end, kind in _triggers(text):
+        clause = (begin, end)
+        begin = end
+        if _NOT_A_MEETING.search(text[clause[0] : start]):
+            continue
+        inside = [p for p in everyone if clause[0] <= p.start < start]
+        subject = _subject(text, clause, inside, subject_of_sentence or actor)
+        subject_of_sentence = subject_of_sentence or subject
+        named = [p for p in inside if p.participant.role.en or p.participant.role.hi or p.person]
+        bare = [p for p in inside if p not in named]
+        if (
+            kind in ("multilateral", "summit")
+            or len(named) + (subject not in named) < 2
+            or "के बीच" in text[clause[0] : start]
+        ):
+            named += bare
+        others = tuple(
+            p for p in named if subject is None or _key(p.participant) != _key(subject.participant)
+        )
+        future = bool(_FUTURE.search(text, start, min(len(text), end + 30)))
+        place = None if kind == "call" else _place(text, clause, mentions, dateline, gaz)
+        occasion = next((o for a, b, o in occasions if a < end), None)
+        everyone_here = ([subject.participant] if subject else []) + [p.participant for p in others]
+        if len(_sides(everyone_here)) < 2 and not (kind in ("multilateral", "summit") and others):
+            continue
+        if kind in _BILATERAL and subject and len(others) > 1:
+            for other in others:
+                found.append(
+                    _Found(s.index, kind, future, subject, (other,), occasion, place, True)
+                )
+        elif others:
+            found.append(_Found(s.index, kind, future, subject, others, occasion, place, False))
+    return found, next_actor
+
+
+def _reconcile(found: list[_Found]) -> list[_Found]:
+    """Join a list of offices (``A, B और C के रक्षा मंत्रियों``) with the people named next.
+
+    A listed office and a named person of the same country, subject and
+    nearby sentence are one meeting. When the countries differ (the list says
+    Kazakhstan, the name is Kyrgyzstan's minister), the named person wins and
+    the meeting carries a note quoting both.
+    """
+    offices = [f for f in found if f.listed and not f.others[0].person]
+    named = [f for f in found if f.others[0].person]
+    absorbed: set[int] = set()
+    joined: dict[int, _Found] = {}
+
+    def near(o: _Found, n: _Found) -> bool:
+        same_subject = (
+            o.subject and n.subject and _key(o.subject.participant) == _key(n.subject.participant)
+        )
+        return bool(same_subject) and 0 < n.sentence - o.sentence <= 2 and id(n) not in joined
+
+    for strict in (True, False):
+        for o in offices:
+            if id(o) in absorbed:
+                continue
+            target = o.others[0].participant
+            for n in named:
+                person = n.others[0].participant
+                if not near(o, n) or (strict and person.country_id != target.country_id):
+                    continue
+                if not strict and not _same_role(person.role, target.role):
+                    continue
+                notes = () if strict else (_list_note(o.others[0], n.others[0]),)
+                joined[id(n)] = dataclasses.replace(
+                    n,
+                    kind=o.kind,
+                    sentence=o.sentence,
+                    sentences=(n.sentence,),
+                    occasion=o.occasion or n.occasion,
+                    notes=n.notes + notes,
+                )
+                absorbed.add(id(o))
+                break
+    return [joined.get(id(f), f) for f in found if id(f) not in absorbed]
+
+
+def _same_role(a: Bilingual, b: Bilingual) -> bool:
+    return not (a.en and b.en) or a.en == b.en
+
+
+def _list_note(listed: _Party, person: _Party) -> Bilingual:
+    """The note shown when a list names one country and the person is of another."""
+    was, now = listed.participant.country, person.participant.country
+    role = person.participant.role
+    return Bilingual(
+        f"स्रोत की सूची “{listed.group}” में {was.hi or was.en} है, पर नाम “{person.group}” का दिया"
+        f" गया है; बैठक {now.hi or now.en} के साथ दर्ज की गई है।",
+        f"The source lists “{listed.group}” ({was.en or was.hi}) but names “{person.group}”"
+        f" ({role.en or 'office-holder'} of {now.en or now.hi}); the meeting is recorded with"
+        f" {now.en or now.hi}, the country of the person named.",
+    )
+
+
+def _topics(
+    evidence: Sequence[int], sentences: Sequence[Sentence], trigger_at: set[int]
+) -> tuple[str, ...]:
+    """Topic labels from a meeting's sentences and the discussion sentences after them."""
+    texts = [sentences[i].text for i in evidence]
+    last = evidence[-1]
+    for s in sentences[last + 1 : last + 5]:
+        if s.index in trigger_at:
+            break
+        if _DISCUSSION.search(s.text):
+            texts.append(s.text)
+    return topics.find(texts)
+
+
+def extract(
+    slug: str,
+    published: dt.date | None,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    gaz: Names,
+) -> tuple[Meeting, ...]:
+    """Every meeting an article reports, in reading order, with stable ids."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.sentence, m.start, -m.end)):
+        by_sentence.setdefault(m.sentence, []).append(m)
+    position = {s.index: i for i, s in enumerate(sentences)}
+    dateline = _dateline(
+        sentences, by_sentence.get(sentences[0].index, []) if sentences else [], gaz
+    )
+    actor: _Party | None = None
+    known: dict[str, _Party] = {}
+    found: list[_Found] = []
+    for s in sentences:
+        own = by_sentence.get(s.index, [])
+        more, actor = _clause_meetings(s, own, gaz, actor, dateline, known)
+        found.extend(more)
+        for p in _parties(s.text, own, gaz, ()):
+            if p.person and (p.participant.role.en or p.participant.role.hi):
+                known.setdefault(_office_key(p.participant), p)
+    trigger_at = {f.sentence for f in found}
+    result: list[Meeting] = []
+    seen: dict[tuple[frozenset[str], bool], int] = {}
+    for f in _reconcile(found):
+        participants = ([f.subject.participant] if f.subject else []) + [
+            p.participant for p in f.others
+        ]
+        key = (frozenset(_key(p) for p in participants), f.future)
+        numbers = sorted({f.sentence, *f.sentences})
+        if key in seen:
+            earlier = result[seen[key]]
+            extra = tuple(n for n in numbers if n not in earlier.sentences)
+            result[seen[key]] = dataclasses.replace(
+                earlier,
+                sentences=earlier.sentences + extra,
+                evidence=earlier.evidence + tuple(sentences[position[n]].text for n in extra),
+            )
+            continue
+        text = " ".join(sentences[position[n]].text for n in numbers)
+        ref = dates.resolve(text, published, future=f.future)
+        notes = f.notes
+        if ref and ref.note:
+            notes += (
+                Bilingual(
+                    f"स्रोत में तिथि और दिन मेल नहीं खाते: “{ref.text}”", f"The source {ref.note}."
+                ),
+            )
+        if ref and (ref.date or ref.basis == "unknown"):
+            date, basis = ref.date, ref.basis
+        elif f.future or published is None:
+            date, basis = None, "unknown"
+        else:
+            date, basis = published, "publication"
+        seen[key] = len(result)
+        result.append(
+            Meeting(
+                id=f"{date.isoformat() if date else 'undated'}-{slug}-{len(result) + 1}",
+                kind=f.kind,
+                date=date,
+                date_basis=basis,
+                future=f.future,
+                place=f.place,
+                occasion=f.occasion,
+                topics=_topics([position[n] for n in numbers], sentences, trigger_at),
+                participants=tuple(participants),
+                articles=(slug,),
+                evidence=tuple(sentences[position[n]].text for n in numbers),
+                sentences=tuple(numbers),
+                notes=notes,
+            )
+        )
+    return tuple(result)
+
+
+def _participant_keys(m: Meeting) -> frozenset[str]:
+    return frozenset(_key(p) for p in m.participants)
+
+
+def _order(m: Meeting) -> tuple[bool, dt.date, str]:
+    return (m.date is None, m.date or dt.date.min, m.id)
+
+
+def _join(a: Meeting, b: Meeting) -> Meeting:
+    """``a`` reported again by ``b``'s articles."""
+    return dataclasses.replace(
+        a,
+        articles=a.articles + tuple(x for x in b.articles if x not in a.articles),
+        evidence=a.evidence + tuple(x for x in b.evidence if x not in a.evidence),
+        topics=a.topics + tuple(x for x in b.topics if x not in a.topics),
+        notes=a.notes + tuple(x for x in b.notes if x not in a.notes),
+        place=a.place or b.place,
+        occasion=a.occasion or b.occasion,
+    )
+
+
+def merge(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """One meeting per event: reports with the same participants, dated within a day, join.
+
+    The earliest report (by date, then id) keeps its id and gains the others'
+    articles, evidence, topics and notes. Sorted by date (undated last), then id.
+    """
+    buckets: dict[tuple[frozenset[str], bool], list[Meeting]] = {}
+    for m in sorted(meetings, key=_order):
+        buckets.setdefault((_participant_keys(m), m.future), []).append(m)
+    merged: list[Meeting] = []
+    for group in buckets.values():
+        current = group[0]
+        for m in group[1:]:
+            close = (
+                current.date is not None
+                and m.date is not None
+                and (m.date - current.date).days <= 1
+            )
+            if close and not set(m.articles) & set(current.articles):
+                current = _join(current, m)
+            else:
+                merged.append(current)
+                current = m
+        merged.append(current)
+    return sorted(merged, key=_order)
+
+
+def _bilingual(b: Bilingual | None) -> dict[str, str | None] | None:
+    return {"en": b.en, "hi": b.hi} if b and (b.en or b.hi) else None
+
+
+def to_record(m: Meeting) -> dict[str, object]:
+    """The export record of a meeting (``site/data/meetings.json``)."""
+    return {
+        "id": m.id,
+        "date": m.date.isoformat() if m.date else None,
+        "date_basis": m.date_basis,
+        "kind": m.kind,
+        "future": m.future,
+        "place": _bilingual(m.place),
+        "occasion": _bilingual(m.occasion),
+        "topics": list(m.topics),
+        "participants": [
+            {
+                "id": _key(p),
+                "name": _bilingual(p.name),
+                "role": {"en": p.role.en, "hi": p.role.hi},
+                "country": {"en": p.country.en, "hi": p.country.hi},
+            }
+            for p in m.participants
+        ],
+        "articles": list(m.articles),
+        "evidence": list(m.evidence),
+        "notes": [{"en": n.en, "hi": n.hi} for n in m.notes],
+    }

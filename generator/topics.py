@@ -1,0 +1,61 @@
+"""What a meeting was about: English labels from a fixed topic vocabulary.
+
+The vocabulary (``data/topics.yaml``) pairs each label with Hindi cue words;
+a cue matches at the start of a word and may carry a short inflection
+(``संबंध`` matches ``संबंधों``), never the start of a longer word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_LETTER = "\u0900-\u0963\u0966-\u097fA-Za-z0-9"
+_INFLECTION = "\u093e-\u094d\u0901-\u0903"  # vowel signs, virama, anusvara, chandrabindu
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One label of the vocabulary and the pattern of its cues."""
+
+    label: str
+    pattern: re.Pattern[str]
+
+
+def _pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(
+        re.escape(unicodedata.normalize("NFC", cue)) for cue in sorted(cues, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![{_LETTER}])(?:{alternatives})[{_INFLECTION}]{{0,3}}(?![{_LETTER}])")
+
+
+def parse(text: str) -> tuple[Topic, ...]:
+    """A vocabulary from YAML text: a list of ``{label, cues}`` entries."""
+    entries = yaml.safe_load(text) or []
+    return tuple(
+        Topic(str(entry["label"]), _pattern([str(cue) for cue in entry["cues"]]))
+        for entry in entries
+        if entry.get("label") and entry.get("cues")
+    )
+
+
+@cache
+def vocabulary() -> tuple[Topic, ...]:
+    """The vocabulary shipped with the package."""
+    return parse(resources.files("generator").joinpath("data/topics.yaml").read_text("utf-8"))
+
+
+def find(texts: Iterable[str], topics: Sequence[Topic] | None = None) -> tuple[str, ...]:
+    """Labels whose cues occur in ``texts``, in vocabulary order."""
+    joined = (
+        unicodedata.normalize("NFC", "\n".join(texts)).replace("\u200d", "").replace("\u200c", "")
+    )
+    return tuple(
+        t.label for t in (vocabulary() if topics is None else topics) if t.pattern.search(joined)
+    )
