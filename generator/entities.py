@@ -1,0 +1,299 @@
+"""Names in an article: people, roles, countries, organisations, places, ministries.
+
+Three passes over the words of each sentence:
+
+1. gazetteer phrases, longest first (a dict lookup per word: linear in the text);
+2. names the gazetteer lacks, read after a chain of roles, ranks and honorifics
+   (``उज्बेकिस्तान के रक्षा मंत्री लेफ्टिनेंट जनरल बखोदिर कुर्बानोव``) up to a
+   postposition, conjunction or comma; the chain also gives the person's role
+   and, from a country or demonym just before it, their country;
+3. surnames standing alone (``सिंह और शोइगु``), resolved to a person named in
+   full elsewhere in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from generator.gazetteer import WORD, Gazetteer, word_key
+from generator.hindi import LETTER_NAMES, STOPWORDS
+from generator.model import Bilingual, Entity, Mention, Sentence
+from generator.romanise import english_name
+
+HONORIFICS = frozenset(
+    word_key(w)
+    for w in "श्री श्रीमती सुश्री डॉ डा डॉक्टर जनाब प्रो प्रोफेसर प्रोफ़ेसर महामहिम माननीय मिस्टर मिसेज "
+    "मिस श्रीयुत कुमारी".split()
+)
+# Words that end a name: postpositions, conjunctions, verbs and the common nouns
+# that follow an office ("राष्ट्रपति भवन", "रक्षा मंत्री स्तर").
+_BOUNDARY_WORDS = """ने से के की का को और एवं तथा व या में पर तक भी ही जी द्वारा सहित समेत साथ
+    है हैं था थे थी हुए हुई हुआ रहे रही रहा कहा बताया किया की कीं गए गई आज कल शुक्रवार शनिवार रविवार
+    सोमवार मंगलवार बुधवार गुरुवार भवन कार्यालय पद स्तर सचिवालय निवास आवास मंडल परिषद समिति बैठक
+    बैठकें बैठकों वार्ता सम्मेलन दौरे दौरा यात्रा शपथ चुनाव पुरस्कार बनने बने बनी चुके चुकी पहली नए नई
+    नये वर्तमान पूर्व तत्कालीन संयुक्त अतिरिक्त विशेष उप सहायक मुख्य कार्यवाहक कार्यकारी स्तरीय
+    लिए लिये बीच दौरान अध्यक्षता नेतृत्व उपस्थिति मौजूदगी समक्ष सामने प्रति ओर तरफ बारे अनुसार
+    मुताबिक कहना कहते कहती स्वागत मुलाकात भेंट बातचीत चर्चा संबोधित उद्घाटन शुभारंभ जिन्होंने
+    जिन्हें जो जिनके जिसने उन्होंने इस उस यह वह ये वे सभी सब अन्य दोनों तीनों कई कुछ अपने अपनी
+    आए आई आया आये गया पहुंचे पहुंची पहुँचे मिले मिली मिला बोले बोली करेंगे करेंगी होंगे होगी
+    जाएंगे जाएगा रहेंगे ने।""".split()
+_BOUNDARY = frozenset(word_key(w) for w in _BOUNDARY_WORDS) | frozenset(
+    word_key(w) for w in STOPWORDS
+)
+_LETTERS = frozenset(word_key(w) for w in LETTER_NAMES)
+_GLUE = re.compile(r"[\s.\-–]*")  # what may stand between the words of one name
+_CHAIN_GLUE = re.compile(r"[\s.\-–,]*")  # ... and between the roles of one chain
+_CONNECTORS = frozenset(word_key(w) for w in ("के", "की", "का"))
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    key: str
+    gap: str  # the characters between the previous word and this one
+
+
+def _words(text: str) -> list[_Word]:
+    """The words of a sentence with their spans; ``आर0`` counts as ``आर.``."""
+    masked = re.sub(r"(?<=[\u0900-\u097f])0", ".", text)
+    found: list[_Word] = []
+    last = 0
+    for match in WORD.finditer(masked):
+        found.append(
+            _Word(
+                match.group(),
+                match.start(),
+                match.end(),
+                word_key(match.group()),
+                masked[last : match.start()],
+            )
+        )
+        last = match.end()
+    return found
+
+
+def _glued(word: _Word, chain: bool = False) -> bool:
+    return bool((_CHAIN_GLUE if chain else _GLUE).fullmatch(word.gap))
+
+
+@dataclass
+class _Found:
+    """A span of words in one sentence and what it names."""
+
+    sentence: int
+    first: int  # word indices, end exclusive
+    end: int
+    entity: Entity
+    surface: bool = True  # False for mentions made by surname resolution
+
+
+@dataclass
+class _Sentence:
+    index: int
+    text: str
+    words: list[_Word]
+    found: list[_Found] = field(default_factory=list)
+
+    def span_text(self, first: int, end: int) -> str:
+        return self.text[self.words[first].start : self.words[end - 1].end]
+
+
+def _gazetteer_pass(sent: _Sentence, gaz: Gazetteer) -> None:
+    """Known phrases, longest first, never across a comma or other punctuation."""
+    words = sent.words
+    keys = [w.key for w in words]
+    stops = [len(words)] * len(words)
+    for i in range(len(words) - 2, -1, -1):
+        stops[i] = stops[i + 1] if _glued(words[i + 1]) else i + 1
+    i = 0
+    while i < len(words):
+        hit = gaz.match(keys, i, stops[i])
+        entity = gaz.entity(hit[1]) if hit else None
+        if hit and entity:
+            sent.found.append(_Found(sent.index, i, hit[0], entity))
+            i = hit[0]
+        else:
+            i += 1
+
+
+def _is_initial(words: list[_Word], k: int) -> bool:
+    """A Latin letter written in Devanagari and followed by a dot: ``के.`` (K.), ``आर0``."""
+    return words[k].key in _LETTERS and k + 1 < len(words) and words[k + 1].gap.startswith(".")
+
+
+def _is_name_word(words: list[_Word], k: int) -> bool:
+    """Whether word ``k`` can be part of a name (not a postposition, verb or common noun)."""
+    word = words[k]
+    if _is_initial(words, k):
+        return True
+    if word.key in _BOUNDARY or word.key in HONORIFICS or word.key.isdigit():
+        return False
+    return not (word.text.isascii() and not word.text[:1].isupper())
+
+
+def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
+    """Names after role/rank/honorific chains, and the role and country they give people."""
+    by_first = {f.first: f for f in sent.found}
+    by_end = {f.end: f for f in sent.found}
+    words = sent.words
+    i = 0
+    while i < len(words):
+        roles, j = _chain(sent, by_first, i)
+        if not roles and words[i].key not in HONORIFICS:
+            i += 1
+            continue
+        if not roles:
+            j = i + 1
+        country = _country_before(sent, by_end, i)
+        person = _person_after(sent, by_first, j, gaz)
+        if person is not None:
+            _give_context(person, roles, country, gaz)
+            i = person.end
+        else:
+            i = max(j, i + 1)
+
+
+def _chain(sent: _Sentence, by_first: dict[int, _Found], i: int) -> tuple[list[Entity], int]:
+    """The roles and ranks (with honorifics between them) starting at word ``i``; returns the end."""
+    roles: list[Entity] = []
+    j = i
+    while j < len(sent.words):
+        if j > i and not _glued(sent.words[j], chain=True):
+            break
+        hit = by_first.get(j)
+        if hit and hit.entity.type == "role":
+            roles.append(hit.entity)
+            j = hit.end
+        elif roles and sent.words[j].key in HONORIFICS:
+            j += 1
+        else:
+            break
+    return roles, j
+
+
+def _country_before(sent: _Sentence, by_end: dict[int, _Found], i: int) -> Entity | None:
+    """A country or organisation right before a chain: ``रूसी``, ``रूस के``, ``एससीओ``."""
+    if i > 0 and sent.words[i - 1].key in _CONNECTORS and _glued(sent.words[i - 1]):
+        i -= 1
+    hit = by_end.get(i)
+    if hit and hit.entity.type in ("country", "organisation") and _glued(sent.words[i - 1]):
+        return hit.entity
+    return None
+
+
+def _person_after(
+    sent: _Sentence, by_first: dict[int, _Found], j: int, gaz: Gazetteer
+) -> _Found | None:
+    """The person named from word ``j``: a gazetteer match or a new, romanised name."""
+    words = sent.words
+    while j < len(words) and words[j].key in HONORIFICS and _glued(words[j], chain=True):
+        j += 1
+    if j >= len(words) or not _glued(words[j], chain=True):
+        return None
+    hit = by_first.get(j)
+    if hit is not None:
+        return hit if hit.entity.type == "person" else None
+    end = j
+    while (
+        end < len(words)
+        and end - j < _MAX_NAME_WORDS
+        and end not in by_first
+        and _is_name_word(words, end)
+        and (end == j or _glued(words[end]))
+    ):
+        end += 1
+    while end > j and words[end - 1].key in _LETTERS:
+        end -= 1  # a name does not end on an initial
+    if end == j or all(words[k].key in _LETTERS for k in range(j, end)):
+        return None
+    hindi = sent.span_text(j, end)
+    english, known = english_name(hindi, gaz)
+    entity = gaz.lookup(hindi) if known else None
+    if entity is None or entity.type != "person":
+        entity = Entity(
+            id="person/" + _slug(english),
+            type="person",
+            name=Bilingual(hindi, english),
+            romanised=True,
+        )
+    found = _Found(sent.index, j, end, entity)
+    sent.found.append(found)
+    by_first[j] = found
+    return found
+
+
+def _give_context(
+    person: _Found, roles: list[Entity], country: Entity | None, gaz: Gazetteer
+) -> None:
+    """Fill in the role and country the text gives a person (the text wins over the gazetteer)."""
+    offices = [r for r in roles if not gaz.is_rank(r.id)]
+    entity = person.entity
+    if offices or roles:
+        role = (offices or roles)[0]
+        entity = replace(entity, role=Bilingual(role.name.hi, role.name.en))
+    if country is not None:
+        entity = replace(entity, country=country.id)
+    person.entity = entity
+
+
+def _slug(english: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-") or "unknown"
+
+
+def _surname_pass(sentences: list[_Sentence]) -> None:
+    """Lone surnames (``शोइगु``) of people named in full in the article."""
+    people: dict[str, list[_Found]] = {}
+    for sent in sentences:
+        for f in sent.found:
+            if f.entity.type == "person" and f.end - f.first >= 2:
+                people.setdefault(sent.words[f.end - 1].key, []).append(f)
+    if not people:
+        return
+    for sent in sentences:
+        covered = {k for f in sent.found for k in range(f.first, f.end)}
+        for k, word in enumerate(sent.words):
+            if k in covered or word.key not in people or word.key in _BOUNDARY:
+                continue
+            before = sent.words[k - 1] if k else None
+            if (
+                before
+                and _glued(word)
+                and k - 1 not in covered
+                and _is_name_word(sent.words, k - 1)
+            ):
+                continue  # part of another, unknown name: दिलबाग सिंह
+            if (
+                k + 1 < len(sent.words)
+                and _glued(sent.words[k + 1])
+                and _is_name_word(sent.words, k + 1)
+                and (k + 1) not in covered
+            ):
+                continue
+            full = _nearest(people[word.key], sent.index)
+            sent.found.append(_Found(sent.index, k, k + 1, full.entity, surface=False))
+
+
+def _nearest(candidates: list[_Found], sentence: int) -> _Found:
+    """The last full mention before ``sentence``, else the first one after it."""
+    before = [c for c in candidates if c.sentence <= sentence]
+    return before[-1] if before else candidates[0]
+
+
+def recognise(sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[Mention, ...]:
+    """Every mention in one article, ordered by sentence and start offset."""
+    work = [_Sentence(s.index, s.text, _words(s.text)) for s in sentences]
+    for sent in work:
+        _gazetteer_pass(sent, gaz)
+        _pattern_pass(sent, gaz)
+    _surname_pass(work)
+    mentions: list[Mention] = []
+    for sent in work:
+        for f in sent.found:
+            start, end = sent.words[f.first].start, sent.words[f.end - 1].end
+            mentions.append(Mention(sent.index, start, end, sent.text[start:end], f.entity))
+    return tuple(sorted(mentions, key=lambda m: (m.sentence, m.start, m.end)))
