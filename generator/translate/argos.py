@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -180,6 +181,17 @@ def remove(target: ModelPackage) -> None:
     package.uninstall(package.Package(target.path))
 
 
+class _Errors(logging.Handler):
+    """Collects what argostranslate logs as errors (it logs network failures, not raises)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def download(timeout: float) -> ModelPackage:
     """Fetch the hi→en package from the argos package index and install it (needs a network)."""
     import socket
@@ -187,12 +199,17 @@ def download(timeout: float) -> ModelPackage:
     package = _package_module()
     from argostranslate import settings
 
+    log = logging.getLogger("argostranslate.utils")
+    errors, propagate = _Errors(), log.propagate
+    log.addHandler(errors)
+    log.propagate = False
     previous = socket.getdefaulttimeout()
     socket.setdefaulttimeout(timeout)
     try:
         package.update_package_index()  # logs and returns on failure; never raises
-        if not Path(settings.local_package_index).is_file():
-            raise ArgosError("cannot reach the argos package index: are you offline?")
+        if errors.messages or not Path(settings.local_package_index).is_file():
+            cause = errors.messages[0].removeprefix("(").removesuffix(",)") if errors.messages else "no index"
+            raise ArgosError(f"cannot reach the argos package index ({cause}): are you offline?")
         candidates = [p for p in package.get_available_packages()
                       if (p.from_code, p.to_code) == (FROM_CODE, TO_CODE)]
         if not candidates:
@@ -201,7 +218,10 @@ def download(timeout: float) -> ModelPackage:
         try:
             archive = best.download()
         except Exception as err:  # argos raises a bare Exception on download failure
-            raise ArgosError(f"download failed: {err}") from err
+            detail = f" ({errors.messages[-1]})" if errors.messages else ""
+            raise ArgosError(f"download failed: {err}{detail}") from err
     finally:
         socket.setdefaulttimeout(previous)
+        log.removeHandler(errors)
+        log.propagate = propagate
     return install_file(Path(archive))
