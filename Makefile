@@ -25,7 +25,7 @@ tools:
 	tests/setup-tools.sh
 
 lint: install-test
-	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff check
 	$(VENV)/bin/mypy generator
 
 test: install-test tools lint
