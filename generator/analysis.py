@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import hindi
+from generator import entities, hindi, meetings, summarise
+from generator.gazetteer import Gazetteer
 from generator.model import Article, Meeting, Mention, Sentence
 
 
@@ -19,8 +20,11 @@ class Analysis:
     summary: tuple[int, ...] = ()
 
 
-def analyse(article: Article) -> Analysis:
-    """Segment an article into sentences and analyse them."""
+def analyse(article: Article, gaz: Gazetteer, summary_sentences: int = 3) -> Analysis:
+    """Segment an article, find its names and meetings, and choose its summary."""
     markdown = article.path.endswith(".md")
     sentences = hindi.sentences(article.body, markdown=markdown, first_line=article.body_line)
-    return Analysis(article, sentences)
+    mentions = entities.recognise(sentences, gaz)
+    found = meetings.extract(article.slug, article.meta.date, sentences, mentions, gaz)
+    summary = summarise.summarise(sentences, budget=summary_sentences)
+    return Analysis(article, sentences, mentions, found, summary)

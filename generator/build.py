@@ -23,11 +23,12 @@ from functools import cache
 from pathlib import Path
 
 import generator
-from generator import site, sources
+from generator import gazetteer, site, sources, titles
 from generator.analysis import Analysis, analyse
 from generator.config import Config
-from generator.digest import Digest, Entry, assemble, default_title
+from generator.digest import Digest, Entry, assemble
 from generator.model import Diagnostic, Level
+from generator.translate import Translator
 
 _RENAME_EXCHANGE = 2
 
@@ -44,6 +45,7 @@ class Result:
     articles: int = 0
     analysed: int = 0
     pages: int = 0
+    translation: str = "gloss"  # "model" when a hi→en package translated what the memory lacked
 
     def failed(self, strict: bool) -> bool:
         levels = {d.level for d in self.diagnostics}
@@ -142,23 +144,43 @@ def lock(folder: Path) -> Iterator[None]:
         yield
 
 
-def collect(config: Config) -> tuple[Digest, Result]:
-    """Read and analyse every input; the digest and what was reported."""
+def _folder_hash(folder: Path) -> str:
+    """A hash of every file in an editors' folder (the gazetteer additions)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def collect(config: Config, *, use_model: bool = True) -> tuple[Digest, Result]:
+    """Read, analyse and translate every input; the digest and what was reported."""
     result = Result()
     content = config.path("content_dir")
     inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
     articles, problems = sources.read_all(inputs, content / "metadata", config.root)
     result.diagnostics.extend(problems)
+    gaz = gazetteer.load(content / "gazetteer")
+    settings = f"{_folder_hash(content / 'gazetteer')}-{config.summary_sentences}"
     store = AnalysisCache(config.path("cache_dir"))
+    translator = Translator(
+        content / "translations" / "hi-en.po",
+        config.path("cache_dir") / "translations.json",
+        gaz,
+        use_model=use_model,
+    )
     entries: list[Entry] = []
     for article in articles:
-        analysis = store.get(article.digest)
+        key = f"{article.digest}-{settings}"
+        analysis = store.get(key)
         if analysis is None or analysis.article != article:
-            analysis = analyse(article)
-            store.put(article.digest, analysis)
+            analysis = analyse(article, gaz, config.summary_sentences)
+            store.put(key, analysis)
             result.analysed += 1
-        entries.append(Entry(analysis, (), default_title(analysis, ())))
+        english = translator.translate_article(analysis.sentences, analysis.mentions)
+        entries.append(Entry(analysis, english, titles.title(analysis, english)))
     result.articles = len(entries)
+    result.translation = translator.status()
     return assemble(entries), result
 
 

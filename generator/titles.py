@@ -1,0 +1,31 @@
+"""Article titles: the editor's, else made from the first meeting or the top sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator import summarise
+from generator.analysis import Analysis
+from generator.digest import cut_title
+from generator.model import Bilingual, Translation
+
+
+def title(analysis: Analysis, translations: Sequence[Translation]) -> Bilingual:
+    """A title in each language; an editor's title always wins over a made one."""
+    given = analysis.article.meta.title
+    if given.hi and given.en:
+        return given
+    first_meeting = next((m for m in analysis.meetings if m.participants), None)
+    if first_meeting is not None:
+        made = Bilingual(
+            hi=summarise.title_from_meeting(first_meeting, "hi"),
+            en=summarise.title_from_meeting(first_meeting, "en"),
+        )
+    else:
+        top = analysis.summary[0] if analysis.summary else None
+        english = translations[top].text if top is not None and top < len(translations) else None
+        made = Bilingual(
+            hi=summarise.title_from_text(analysis.article.body) or analysis.article.slug,
+            en=cut_title(english) if english else None,
+        )
+    return Bilingual(hi=given.hi or made.hi, en=given.en or made.en)
