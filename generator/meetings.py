@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -92,10 +93,17 @@ _NOT_A_MEETING = _compile(
 _PRONOUN = _compile(r"(?:^|\s)(?:उन्होंने|उसने|वे|वह|उनकी|उनका|उनके|दोनों\s*नेताओं)(?=\s)")
 _SUBJECT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?(?:ने|की|का)(?=\s)(?!\s*साथ)")
 _AGENT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?ने(?=\s)")
-_GLUE = _compile(
-    r"^(?:[\s,()\-–]|के|की|का|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर|डा|प्रो|महामहिम|माननीय|\.|भी|"
-    r"लेफ्टिनेंट|जनरल|मेजर|एडमिरल|वाइस|रियर|एयर|चीफ|मार्शल|कर्नल|ब्रिगेडियर|कैप्टन|कमोडोर)*$"
+_TITLES = frozenset(
+    """के की का श्री श्रीमती सुश्री डॉ डॉक्टर डा प्रो महामहिम माननीय भी लेफ्टिनेंट जनरल मेजर
+    एडमिरल वाइस रियर एयर चीफ मार्शल कर्नल ब्रिगेडियर कैप्टन कमोडोर""".split()
 )
+# Words that end a noun phrase: between them, two mentions are separate parties.
+_BREAK = frozenset(
+    """ने से को में पर और तथा एवं व या है हैं था थे थी कि लिए साथ बीच द्वारा तक ओर आज कल
+    जो जिन्होंने उन्होंने हुए हुई किया कहा""".split()
+)
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+_OPEN_PARENTHESIS = re.compile(r"^\s*\([^)]*$")
 _LIST_GLUE = re.compile(r"^\s*(?:,|;|और|तथा|एवं|व)\s*$")
 _PLURAL_OFFICE = _compile(r"^\s*(?:के|की)\s+((?:[\u0900-\u097f]+\s+)?[\u0900-\u097f]+(?:ियों|ों))")
 _OCCASION = _compile(
@@ -132,6 +140,7 @@ class _Party:
     participant: Participant
     person: bool
     group: str  # the words of the phrase it was read from
+    grounded: bool = True  # False when the country is only the HOME default
 
 
 @dataclass(frozen=True)
@@ -198,9 +207,11 @@ def _parties(
     for m in mentions:
         if m.start < last_end or any(a <= m.start < b for a, b in skip):
             continue
+        if group and _OPEN_PARENTHESIS.match(text[group[-1].end : m.start]):
+            continue  # an aside: शंघाई सहयोग संगठन (एससीओ), अध्यक्ष (प्रधानमंत्री के समकक्ष)
         if group:
             gap = text[group[-1].end : m.start]
-            joined = _GLUE.match(gap) or (
+            joined = _glued(gap) or (
                 _LIST_GLUE.match(gap)
                 and group[-1].entity.type in ("country", "organisation")
                 and m.entity.type in ("country", "organisation")
@@ -211,6 +222,24 @@ def _parties(
         last_end = m.end
     close()
     return found
+
+
+def _glued(gap: str) -> bool:
+    """Whether two mentions with ``gap`` between them belong to one noun phrase.
+
+    Titles, ranks and genitives glue (``रूस के रक्षा मंत्री श्री``), asides in
+    parentheses are ignored, and up to two other words may stand between
+    (``स्पेन की सरकार के अध्यक्ष``) unless one of them ends a phrase.
+    """
+    if gap.strip() == ",":
+        return True  # रक्षा मंत्री, लेफ्टिनेंट जनरल ...
+    words = _PARENTHESIS.sub(" ", gap).replace(".", " ").split()
+    free = [w for w in words if w.strip("()-–") and w not in _TITLES]
+    return len(free) <= 2 and not any(w in _BREAK or not _is_word(w) for w in free)
+
+
+def _is_word(word: str) -> bool:
+    return all("\u0900" <= ch <= "\u0963" or "\u0966" <= ch <= "\u097f" for ch in word)
 
 
 def _read_group(text: str, group: Sequence[Mention], gaz: Names) -> list[_Party]:
@@ -224,12 +253,13 @@ def _read_group(text: str, group: Sequence[Mention], gaz: Names) -> list[_Party]
         person = people[0].entity
         country_id = places[-1].entity.id if places else person.country
         role = roles[-1].entity.name if roles else person.role
+        grounded = bool(country_id)
         if not country_id and (role.en or role.hi):
             country_id = HOME
         participant = Participant(
             person.id, person.name, role, _country(gaz, country_id), country_id
         )
-        return [_Party(start, end, participant, True, words)]
+        return [_Party(start, end, participant, True, words, grounded)]
     if roles:
         ids = [p.entity.id for p in places] or [HOME]
         return [
@@ -375,35 +405,80 @@ def _subject(
     return actor
 
 
-def _known(party: _Party, known: dict[str, _Party]) -> _Party:
-    """An office-only party as the person the article named in that office before."""
-    if party.person or not (party.participant.role.en or party.participant.role.hi):
+def _fold(word: str) -> str:
+    """A surname's spelling key: nukta, vowel length and nasal spellings folded (ट्रम्प = ट्रंप)."""
+    word = re.sub("[ङञणनम]\u094d(?=[\u0915-\u0939])", "\u0902", word.replace("\u093c", ""))
+    return word.translate(_VOWEL_FOLD)
+
+
+_VOWEL_FOLD = str.maketrans({"ी": "ि", "ू": "ु", "ँ": "ं", "ॉ": "ो", "ऑ": "ओ"})
+
+
+def _registry(scans: Sequence[list[_Party]]) -> dict[str, Participant]:
+    """The people an article names, by office (country and role) and by surname.
+
+    People whose country the text or the gazetteer gives come first, so a
+    misread name behind a bare title does not stand for an office.
+    """
+    known: dict[str, Participant] = {}
+    for grounded in (True, False):
+        for parties in scans:
+            for p in parties:
+                if not (p.person and p.grounded == grounded and p.participant.name):
+                    continue
+                if p.participant.role.en or p.participant.role.hi:
+                    known.setdefault(_office_key(p.participant), p.participant)
+                words = (p.participant.name.hi or "").split()
+                if len(words) > 1:
+                    known.setdefault("surname:" + _fold(words[-1]), p.participant)
+    return known
+
+
+def _known(party: _Party, known: dict[str, Participant]) -> _Party:
+    """An office-only party, or an ungrounded surname, as the person the article names."""
+    p = party.participant
+    if party.person and not party.grounded and p.name and p.name.hi and " " not in p.name.hi:
+        earlier = known.get("surname:" + _fold(p.name.hi))
+        return dataclasses.replace(party, participant=earlier, grounded=True) if earlier else party
+    if party.person or not (p.role.en or p.role.hi):
         return party
-    earlier = known.get(_office_key(party.participant))
-    return (
-        dataclasses.replace(party, participant=earlier.participant, person=True)
-        if earlier
-        else party
-    )
+    earlier = known.get(_office_key(p))
+    return dataclasses.replace(party, participant=earlier, person=True) if earlier else party
 
 
 def _sides(parts: Iterable[Participant]) -> set[str]:
     return {p.country_id for p in parts if p.country_id}
 
 
+@dataclass(frozen=True)
+class _Scan:
+    """What one sentence holds: its mentions, occasions, parties and triggers."""
+
+    mentions: list[Mention]
+    occasions: list[tuple[int, int, Bilingual]]
+    parties: list[_Party]
+    triggers: list[tuple[int, int, str]]
+
+
+def _scan(s: Sentence, mentions: list[Mention], gaz: Names) -> _Scan:
+    triggers = _triggers(s.text) if mentions else []
+    occasions = _occasions(s.text, mentions) if triggers else []
+    skip = [(a, b) for a, b, _ in occasions]
+    return _Scan(mentions, occasions, _parties(s.text, mentions, gaz, skip), triggers)
+
+
 def _clause_meetings(
     s: Sentence,
-    mentions: Sequence[Mention],
+    scan: _Scan,
     gaz: Names,
     actor: _Party | None,
     dateline: Bilingual | None,
-    known: dict[str, _Party],
+    known: dict[str, Participant],
 ) -> tuple[list[_Found], _Party | None]:
     """Meetings one sentence reports, and who it is about (for later pronouns)."""
     text = s.text
-    occasions = _occasions(text, mentions)
-    skip = [(a, b) for a, b, _ in occasions]
-    everyone = [_known(p, known) for p in _parties(text, mentions, gaz, skip)]
+    mentions, occasions = scan.mentions, scan.occasions
+    everyone = [_known(p, known) for p in scan.parties]
     marked = [p for p in everyone if p.person and _SUBJECT_MARK.match(text[p.end :])]
     first_person = next((p for p in everyone if p.person), None)
     next_actor = (
@@ -414,7 +489,7 @@ def _clause_meetings(
     found: list[_Found] = []
     begin = 0
     subject_of_sentence: _Party | None = None
-    for start, end, kind in _triggers(text):
+    for start, end, kind in scan.triggers:
         clause = (begin, end)
         begin = end
         if _NOT_A_MEETING.search(text[clause[0] : start]):
@@ -461,6 +536,7 @@ def _reconcile(found: list[_Found]) -> list[_Found]:
     named = [f for f in found if f.others[0].person]
     absorbed: set[int] = set()
     joined: dict[int, _Found] = {}
+    reported = Counter(_pair(f) for f in found)
 
     def near(o: _Found, n: _Found) -> bool:
         same_subject = (
@@ -477,8 +553,10 @@ def _reconcile(found: list[_Found]) -> list[_Found]:
                 person = n.others[0].participant
                 if not near(o, n) or (strict and person.country_id != target.country_id):
                     continue
-                if not strict and not _same_role(person.role, target.role):
-                    continue
+                if not strict and (
+                    reported[_pair(n)] > 1 or not _same_role(person.role, target.role)
+                ):
+                    continue  # a person met elsewhere too is not the one the list got wrong
                 notes = () if strict else (_list_note(o.others[0], n.others[0]),)
                 joined[id(n)] = dataclasses.replace(
                     n,
@@ -491,6 +569,11 @@ def _reconcile(found: list[_Found]) -> list[_Found]:
                 absorbed.add(id(o))
                 break
     return [joined.get(id(f), f) for f in found if id(f) not in absorbed]
+
+
+def _pair(f: _Found) -> tuple[str, ...]:
+    subject = (_key(f.subject.participant),) if f.subject else ()
+    return subject + tuple(_key(p.participant) for p in f.others)
 
 
 def _same_role(a: Bilingual, b: Bilingual) -> bool:
@@ -539,68 +622,62 @@ def extract(
     dateline = _dateline(
         sentences, by_sentence.get(sentences[0].index, []) if sentences else [], gaz
     )
+    scans = [_scan(s, by_sentence.get(s.index, []), gaz) for s in sentences]
+    known = _registry([scan.parties for scan in scans])
     actor: _Party | None = None
-    known: dict[str, _Party] = {}
     found: list[_Found] = []
-    for s in sentences:
-        own = by_sentence.get(s.index, [])
-        more, actor = _clause_meetings(s, own, gaz, actor, dateline, known)
+    for s, scan in zip(sentences, scans, strict=True):
+        more, actor = _clause_meetings(s, scan, gaz, actor, dateline, known)
         found.extend(more)
-        for p in _parties(s.text, own, gaz, ()):
-            if p.person and (p.participant.role.en or p.participant.role.hi):
-                known.setdefault(_office_key(p.participant), p)
     trigger_at = {f.sentence for f in found}
-    result: list[Meeting] = []
-    seen: dict[tuple[frozenset[str], bool], int] = {}
+    kept: dict[tuple[frozenset[str], bool], tuple[_Found, list[int]]] = {}
     for f in _reconcile(found):
-        participants = ([f.subject.participant] if f.subject else []) + [
-            p.participant for p in f.others
-        ]
-        key = (frozenset(_key(p) for p in participants), f.future)
-        numbers = sorted({f.sentence, *f.sentences})
-        if key in seen:
-            earlier = result[seen[key]]
-            extra = tuple(n for n in numbers if n not in earlier.sentences)
-            result[seen[key]] = dataclasses.replace(
-                earlier,
-                sentences=earlier.sentences + extra,
-                evidence=earlier.evidence + tuple(sentences[position[n]].text for n in extra),
-            )
-            continue
-        text = " ".join(sentences[position[n]].text for n in numbers)
-        ref = dates.resolve(text, published, future=f.future)
-        notes = f.notes
-        if ref and ref.note:
-            notes += (
-                Bilingual(
-                    f"स्रोत में तिथि और दिन मेल नहीं खाते: “{ref.text}”", f"The source {ref.note}."
-                ),
-            )
-        if ref and (ref.date or ref.basis == "unknown"):
-            date, basis = ref.date, ref.basis
-        elif f.future or published is None:
-            date, basis = None, "unknown"
-        else:
-            date, basis = published, "publication"
-        seen[key] = len(result)
-        result.append(
-            Meeting(
-                id=f"{date.isoformat() if date else 'undated'}-{slug}-{len(result) + 1}",
-                kind=f.kind,
-                date=date,
-                date_basis=basis,
-                future=f.future,
-                place=f.place,
-                occasion=f.occasion,
-                topics=_topics([position[n] for n in numbers], sentences, trigger_at),
-                participants=tuple(participants),
-                articles=(slug,),
-                evidence=tuple(sentences[position[n]].text for n in numbers),
-                sentences=tuple(numbers),
-                notes=notes,
-            )
-        )
+        key = (frozenset(_key(p) for p in _participants(f)), f.future)
+        numbers = kept[key][1] if key in kept else []
+        numbers.extend(n for n in sorted({f.sentence, *f.sentences}) if n not in numbers)
+        kept.setdefault(key, (f, numbers))
+    result: list[Meeting] = []
+    for f, numbers in kept.values():
+        at = sorted(position[n] for n in numbers)
+        result.append(_meeting(slug, len(result) + 1, published, f, [sentences[i] for i in at]))
+        result[-1] = dataclasses.replace(result[-1], topics=_topics(at, sentences, trigger_at))
     return tuple(result)
+
+
+def _participants(f: _Found) -> list[Participant]:
+    return ([f.subject.participant] if f.subject else []) + [p.participant for p in f.others]
+
+
+def _meeting(
+    slug: str, number: int, published: dt.date | None, f: _Found, evidence: Sequence[Sentence]
+) -> Meeting:
+    """A found meeting dated from its evidence, with its id."""
+    ref = dates.resolve(" ".join(s.text for s in evidence), published, future=f.future)
+    notes = f.notes
+    if ref and ref.note:
+        quote = f"स्रोत में दिन और तिथि मेल नहीं खाते: “{ref.text}”।"
+        notes += (Bilingual(quote, f"The source is inconsistent: {ref.note}."),)
+    if ref and (ref.date or ref.basis == "unknown"):
+        date, basis = ref.date, ref.basis
+    elif f.future or published is None:
+        date, basis = None, "unknown"
+    else:
+        date, basis = published, "publication"
+    return Meeting(
+        id=f"{date.isoformat() if date else 'undated'}-{slug}-{number}",
+        kind=f.kind,
+        date=date,
+        date_basis=basis,
+        future=f.future,
+        place=f.place,
+        occasion=f.occasion,
+        topics=(),
+        participants=tuple(_participants(f)),
+        articles=(slug,),
+        evidence=tuple(s.text for s in evidence),
+        sentences=tuple(s.index for s in evidence),
+        notes=notes,
+    )
 
 
 def _participant_keys(m: Meeting) -> frozenset[str]:
