@@ -11,19 +11,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator import config as config_module
-from generator import sources
+from generator import gazetteer, model, sources
 from generator.analysis import analyse
 from generator.config import Config
+from generator.gazetteer import Gazetteer
 from generator.model import Mention, Sentence, Translation
 from generator.translate import ArgosError, Translator
 
-if TYPE_CHECKING:
-    from generator.gazetteer import Gazetteer
-
 PROGRESS_FROM = 100  # sentences: show progress even when stderr is not a terminal
+Article = tuple[tuple[Sentence, ...], tuple[Mention, ...]]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,39 +39,11 @@ def memory_path(config: Config) -> Path:
     return config.path("content_dir") / "translations" / "hi-en.po"
 
 
-def translator(config: Config, use_model: bool) -> Translator:
-    """The project's translator: its memory, its cache folder, the gazetteer when available."""
-    return Translator(memory_path(config), config.path("cache_dir") / "translations.json",
-                      _gazetteer(config), use_model)
-
-
-def _gazetteer(config: Config) -> Gazetteer | None:
-    try:
-        from generator import gazetteer
-    except ImportError:
+def _analysed(found: model.Article | None, gaz: Gazetteer, config: Config) -> Article | None:
+    if found is None:
         return None
-    extra = config.path("content_dir") / "gazetteer"
-    return gazetteer.load(extra if extra.is_dir() else None)
-
-
-def _sentences(path: Path, config: Config, gaz: Gazetteer | None) -> tuple[
-        tuple[Sentence, ...], tuple[Mention, ...]] | None:
-    """An article's sentences and the names found in them; None if it cannot be read."""
-    sidecar = config.path("content_dir") / "metadata" / f"{path.stem}.yaml"
-    article, problems = sources.read(path, sidecar, str(path))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if article is None:
-        return None
-    analysis = analyse(article)
-    mentions: tuple[Mention, ...] = tuple(analysis.mentions)
-    if not mentions and gaz is not None:
-        try:
-            from generator.entities import recognise
-        except ImportError:
-            return analysis.sentences, mentions
-        mentions = recognise(analysis.sentences, gaz)
-    return analysis.sentences, mentions
+    analysis = analyse(found, gaz, config.summary_sentences)
+    return analysis.sentences, analysis.mentions
 
 
 class Progress:
@@ -90,18 +60,29 @@ def run(args: argparse.Namespace) -> int:
         print("digest translate: give either FILE or --update-memory", file=sys.stderr)
         return 2
     config, problems = config_module.load(args.root)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    engine = translator(config, use_model=not args.no_model)
-    gaz = _gazetteer(config)
+    content = config.path("content_dir")
+    gaz = gazetteer.load(content / "gazetteer")
+    engine = Translator(memory_path(config), config.path("cache_dir") / "translations.json",
+                        gaz, use_model=not args.no_model)
     if args.update_memory:
-        return _update(engine, config, gaz)
-    found = _sentences(args.file, config, gaz)
+        inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
+        articles, more = sources.read_all(inputs, content / "metadata", config.root)
+        _report([*problems, *more])
+        return _update(engine, config, [_analysed(a, gaz, config) for a in articles])
+    article, more = sources.read(args.file, content / "metadata" / f"{args.file.stem}.yaml",
+                                 str(args.file))
+    _report([*problems, *more])
+    found = _analysed(article, gaz, config)
     if found is None:
         return 1
     sentences, mentions = found
     show(sentences, engine.translate_article(sentences, mentions), engine.status())
     return 0
+
+
+def _report(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
 
 
 def show(sentences: Sequence[Sentence], english: Sequence[Translation], status: str) -> None:
@@ -116,11 +97,9 @@ def show(sentences: Sequence[Sentence], english: Sequence[Translation], status: 
               "\nInstall one with: digest models install", file=sys.stderr)
 
 
-def _update(engine: Translator, config: Config, gaz: Gazetteer | None) -> int:
-    inputs = sources.discover([config.path("seeds_dir"), config.path("content_dir") / "articles"])
-    articles = [found for path in inputs if (found := _sentences(path, config, gaz)) is not None]
+def _update(engine: Translator, config: Config, articles: Sequence[Article | None]) -> int:
     try:
-        added = engine.update_memory(articles, Progress())
+        added = engine.update_memory([a for a in articles if a is not None], Progress())
     except ArgosError as err:
         print(f"digest translate: {err}", file=sys.stderr)
         return 1

@@ -1,0 +1,218 @@
+"""The real argostranslate path, offline, on a tiny generated hi→en package.
+
+One session-scoped package build and install into temporary argos folders; a
+guard fails any test that touches the network. Skipped when argostranslate is
+not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import socket
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import cli, hindi
+from generator.model import Bilingual, Entity, Mention
+from generator.translate import Memory, Translator, argos
+
+pytestmark = [
+    pytest.mark.argos,
+    pytest.mark.skipif(importlib.util.find_spec("argostranslate") is None,
+                       reason="argostranslate is not installed (the translate extra)"),
+]
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "content" / "translations" / "hi-en.po"
+SEED = REPO / "seeds" / "000_a597c6abab3d7542.txt"
+OTHER = ("रूसी रक्षा मंत्री सर्गेई शोइगु ने बीजिंग में चीनी समकक्ष से मुलाकात की। "
+         "दोनों देशों ने सैन्य सहयोग बढ़ाने पर चर्चा की।\nसेना प्रमुख ने सीमा का दौरा किया।")
+ENGINE = "argostranslate translate-hi_en 0.0.1"
+
+
+class NetworkUsed(AssertionError):
+    """Raised by the guard: a test tried to reach the network."""
+
+
+def _refuse(*args: Any, **kwargs: Any) -> Any:
+    raise NetworkUsed(f"network access attempted: {args[:2]}")
+
+
+def _guard(mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(socket, "getaddrinfo", _refuse)
+    mp.setattr(socket.socket, "connect", _refuse)
+    mp.setattr(socket.socket, "connect_ex", _refuse)
+
+
+@pytest.fixture(scope="session")
+def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tiny package, installed in temporary argos folders, with the network refused."""
+    from argos_tiny import build_package, offline_argos_environment
+
+    home = tmp_path_factory.mktemp("argoshome")
+    mp = pytest.MonkeyPatch()
+    for key, value in offline_argos_environment(home).items():
+        mp.setenv(key, value)
+    _guard(mp)
+    import argostranslate.settings as settings  # first import reads the environment above
+
+    settings.package_data_dir = home / "packages"  # in case another test imported it earlier
+    settings.package_dirs = [settings.package_data_dir]
+    package = build_package(tmp_path_factory.mktemp("build"))
+    assert cli.main(["models", "install", "--file", str(package)]) == 0
+    yield package
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    _guard(monkeypatch)
+
+
+def other_article() -> tuple[tuple[Any, ...], tuple[Mention, ...]]:
+    sentences = hindi.sentences(OTHER)
+    first = sentences[0].text
+    start = first.index("सर्गेई शोइगु")
+    shoigu = Entity("person/sergei-shoigu", "person", Bilingual("सर्गेई शोइगु", "Sergei Shoigu"))
+    return sentences, (Mention(0, start, start + len("सर्गेई शोइगु"), "सर्गेई शोइगु", shoigu),)
+
+
+class Spy:
+    """Wraps ArgosEngine.translate: records every batch, optionally echoes placeholders."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, echo: bool = False) -> None:
+        self.batches: list[list[str]] = []
+        real = argos.ArgosEngine.translate
+
+        def spy(engine: argos.ArgosEngine, texts: Sequence[str]) -> list[str]:
+            self.batches.append(list(texts))
+            out = real(engine, texts)
+            if echo:
+                out = [o + "".join(f" NAME{k}" for k in range(3) if f"NAME{k}" in t)
+                       for o, t in zip(out, texts, strict=True)]
+            return out
+
+        monkeypatch.setattr(argos.ArgosEngine, "translate", spy)
+
+
+def test_guard_refuses_the_network() -> None:
+    with pytest.raises(NetworkUsed):
+        socket.getaddrinfo("localhost", 80)
+
+
+def test_installed_package_is_found_and_listed(argos_package: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    found = argos.find()
+    assert found is not None and found.engine == ENGINE and found.path.is_dir()
+    assert cli.main(["models", "list"]) == 0
+    assert ENGINE in capsys.readouterr().out
+    translator = Translator(SHIPPED, None)
+    assert translator.status() == "model" and ENGINE in translator.engine_version()
+
+
+def test_install_refuses_what_is_not_a_hindi_english_package(argos_package: Path,
+                                                             tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.argosmodel"
+    bogus.write_text("not a zip")
+    assert cli.main(["models", "install", "--file", str(bogus)]) == 1
+
+
+def test_batch_is_one_model_call_and_matches_argos_own_translate(argos_package: Path) -> None:
+    import argostranslate.translate
+
+    found = argos.find()
+    assert found is not None
+    engine = argos.ArgosEngine(found)
+    texts = [s.text for s in hindi.sentences(OTHER)] + [""]
+    batch = engine.translate(texts)
+    assert batch[-1] == "" and all(out and out.isascii() for out in batch[:-1])
+    assert len(set(batch[:-1])) > 1  # the output depends on the input
+    assert batch[:-1] == [engine.translate([t])[0] for t in texts[:-1]]
+    assert batch[0] == argostranslate.translate.translate(texts[0], "hi", "en")
+
+
+def test_article_provenance_editor_for_seed_machine_for_the_rest(argos_package: Path,
+                                                                 tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 ) -> None:
+    spy = Spy(monkeypatch)
+    translator = Translator(SHIPPED, tmp_path / "cache.json")
+    seed = hindi.sentences(hindi.normalise(SEED.read_text(encoding="utf-8")))
+    assert {t.provenance for t in translator.translate_article(seed, ())} == {"editor"}
+    assert spy.batches == []
+    sentences, mentions = other_article()
+    result = translator.translate_article(sentences, mentions)
+    assert [(t.provenance, t.engine) for t in result] == [("machine", ENGINE)] * len(sentences)
+    assert all(t.text and not any("\u0900" <= c <= "\u097f" for c in t.text) for t in result)
+    # one batch for all sentences, then one retry for the sentence whose placeholder got lost
+    assert len(spy.batches) == 2 and len(spy.batches[0]) == len(sentences)
+
+
+def test_names_are_shielded_from_the_model_and_restored(argos_package: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = Spy(monkeypatch, echo=True)
+    sentences, mentions = other_article()
+    result = Translator(SHIPPED, None).translate_article(sentences, mentions)
+    model_input = " ".join(spy.batches[0])
+    assert "शोइगु" not in model_input and "NAME0" in model_input
+    assert "Sergei Shoigu" in result[0].text and "NAME" not in result[0].text
+    assert len(spy.batches) == 1  # nothing lost, no retry
+
+
+def test_lost_placeholders_are_retried_with_the_english_name(argos_package: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             ) -> None:
+    spy = Spy(monkeypatch)
+    sentences, mentions = other_article()
+    Translator(SHIPPED, None).translate_article(sentences, mentions)
+    assert len(spy.batches) == 2
+    assert spy.batches[1] == [sentences[0].text.replace("सर्गेई शोइगु", "Sergei Shoigu")]
+
+
+def test_cached_sentences_are_never_translated_again(argos_package: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences, mentions = other_article()
+    first = Translator(SHIPPED, tmp_path / "cache.json").translate_article(sentences, mentions)
+    spy = Spy(monkeypatch)
+    again = Translator(SHIPPED, tmp_path / "cache.json").translate_article(sentences, mentions)
+    assert again == first and spy.batches == []
+
+
+def test_update_memory_adds_fuzzy_machine_entries_reused_without_model(
+    argos_package: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "hi-en.po"
+    shutil.copy(SHIPPED, memory)
+    editors = [(e.source, e.text) for e in Memory.load(memory).entries()]
+    sentences, mentions = other_article()
+    seed = hindi.sentences(hindi.normalise(SEED.read_text(encoding="utf-8")))
+    added = Translator(memory, None).update_memory([(seed, ()), (sentences, mentions)])
+    assert added == len(sentences)
+    entries = list(Memory.load(memory).entries())
+    assert [(e.source, e.text) for e in entries[: len(editors)]] == editors
+    assert all(not e.reviewed and e.engine == ENGINE for e in entries[len(editors):])
+    offline = Translator(memory, None, use_model=False).translate_article(sentences, mentions)
+    assert [(t.provenance, t.engine) for t in offline] == [("machine", ENGINE)] * len(sentences)
+    assert Translator(memory, None).update_memory([(sentences, mentions)]) == 0
+
+
+def test_translate_command_prints_hindi_english_and_provenance(
+    argos_package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(OTHER, encoding="utf-8")
+    assert cli.main(["translate", "--root", str(tmp_path), str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "सेना प्रमुख ने सीमा का दौरा किया।" in out and f"[machine: {ENGINE}]" in out
+
+
+def test_remove_leaves_gloss_and_install_brings_the_model_back(argos_package: Path) -> None:
+    assert cli.main(["models", "remove"]) == 0
+    assert argos.find() is None
+    assert Translator(SHIPPED, None).status() == "gloss"
+    assert cli.main(["models", "install", "--file", str(argos_package)]) == 0
+    assert argos.find() is not None
