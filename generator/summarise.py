@@ -1,0 +1,218 @@
+"""Extractive summaries and titles of Hindi news articles.
+
+A summary is a few of the article's own sentences, in their original order.
+Sentences are ranked by graph centrality (TextRank over idf-weighted cosine
+similarity of stemmed content words) blended with a position prior (news
+puts the point first), then picked greedily with maximal marginal relevance
+so that a summary does not say the same thing twice. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from generator import hindi
+from generator.model import Bilingual, Meeting, Participant, Sentence
+
+Matrix = npt.NDArray[np.float64]
+
+# Reporting verbs and fillers that the general stopword list keeps but that say
+# nothing about what an article is about.
+EXTRA_STOPWORDS = frozenset(
+    """अनुसार बताय बता कह कहन जानकारी मुताबिक दौरान बीच वहीं साथ भी अब आज कल गय गई गए
+    रह रही रहे था थी थे हुआ हुई हुए किय कि कर करत दी दिय ले लिय सक""".split()
+)
+# Web boilerplate inside scraped news text ("also read: ...").
+_BOILERPLATE = re.compile(r"^\s*(ये|यह|इसे)\s+भी\s+(पढ़ें|पढ़े|देखें)|^\s*also\s+read", re.I)
+# Words of a dateline ("नई दिल्ली, 5 जनवरी।"): a sentence with fewer than three
+# words besides these and numbers is a dateline or a fragment, never a summary.
+DATELINE_WORDS = frozenset(
+    """जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर
+    दिसंबर दिसम्बर सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार""".split()
+)
+_MIN_WORDS = 3
+
+DAMPING = 0.85  # TextRank's random-walk continuation probability
+POSITION_WEIGHT = 0.8  # share of the score from the position prior; news puts the point first
+MMR_LAMBDA = 0.8  # relevance against redundancy in the greedy pick
+
+
+def words(text: str) -> list[str]:
+    """The stemmed content words the summariser compares sentences by."""
+    return [w for w in hindi.content_words(text) if w not in EXTRA_STOPWORDS]
+
+
+def eligible(sentence: Sentence) -> bool:
+    """Whether a sentence may stand in a summary (not a dateline, fragment or boilerplate)."""
+    real = [t for t in hindi.tokens(sentence.text) if not t.isdigit() and t not in DATELINE_WORDS]
+    return len(real) >= _MIN_WORDS and not _BOILERPLATE.search(sentence.text)
+
+
+def similarity(bags: Sequence[Sequence[str]]) -> Matrix:
+    """Idf-weighted cosine similarity between sentences given as word lists."""
+    vocab = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
+    counts = np.zeros((len(bags), max(len(vocab), 1)))
+    for row, bag in enumerate(bags):
+        for w in bag:
+            counts[row, vocab[w]] += 1.0
+    df = np.count_nonzero(counts, axis=0)
+    vectors = counts * np.log((1.0 + len(bags)) / (1.0 + df))[None, :]
+    norms = np.linalg.norm(vectors, axis=1)
+    norms[norms == 0] = 1.0
+    unit = vectors / norms[:, None]
+    sim: Matrix = unit @ unit.T
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+def centrality(sim: Matrix, iterations: int = 50) -> Matrix:
+    """Weighted PageRank (TextRank) scores of a similarity graph, summing to 1."""
+    n = sim.shape[0]
+    out = sim.sum(axis=1)
+    out[out == 0] = 1.0
+    walk = sim / out[:, None]
+    rank = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        rank = (1.0 - DAMPING) / n + DAMPING * (walk.T @ rank)
+    total = float(rank.sum())
+    return rank / total if total > 0 else np.full(n, 1.0 / n)
+
+
+def scores(sim: Matrix) -> Matrix:
+    """Relevance of each sentence: centrality blended with a 1/(1 + rank) position prior."""
+    central = centrality(sim)
+    prior = 1.0 / (1.0 + np.arange(sim.shape[0], dtype=np.float64))
+    central = central / float(central.max())
+    result: Matrix = (1.0 - POSITION_WEIGHT) * central + POSITION_WEIGHT * prior
+    return result
+
+
+def summarise(
+    sentences: Sequence[Sentence], budget: int = 3, max_chars: int | None = None
+) -> tuple[int, ...]:
+    """Indices (``Sentence.index``) of at most ``budget`` summary sentences, in original order.
+
+    Datelines, fragments and boilerplate are never chosen; an article with at
+    most ``budget`` other sentences summarises to those. ``max_chars`` caps the
+    length of the chosen sentences joined by spaces, except that the best
+    sentence is always kept, even alone over the cap, so that a summary is
+    never empty while the article has something to say.
+    """
+    pool = [s for s in sentences if eligible(s)]
+    if budget <= 0 or not pool:
+        return ()
+    bags = [words(s.text) for s in pool]
+    sim = similarity(bags)
+    relevance = scores(sim)
+    chosen: list[int] = []
+    used = 0
+    candidates = list(range(len(pool)))
+    while candidates and len(chosen) < budget:
+        redundancy = sim[np.ix_(candidates, chosen)].max(axis=1) if chosen else 0.0
+        mmr = MMR_LAMBDA * relevance[candidates] - (1.0 - MMR_LAMBDA) * redundancy
+        best = candidates[int(np.argmax(mmr))]
+        candidates.remove(best)
+        length = len(pool[best].text) + (1 if chosen else 0)
+        if chosen and max_chars is not None and used + length > max_chars:
+            break  # padding with weaker sentences that happen to fit makes summaries worse
+        chosen.append(best)
+        used += length
+    return tuple(sorted(pool[i].index for i in chosen))
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+_TITLE_CHARS = 90  # longer top sentences are cut at a clause boundary before this
+_CLAUSE_BREAKS = re.compile(r"[,;:–—]\s|\s(?:कि|और|तथा|जबकि|लेकिन|जिसमें|जिससे|ताकि)\s")
+_DATELINE = re.compile(r"^[^\s,:।]{2,20}(?:\s[^\s,:।]{2,20})?\s?[:।]\s+")
+_TRAILING = re.compile(r"[\s।॥.!?,;:]+$")
+_AUXILIARY = re.compile(r"\s(?:है|हैं)$")
+
+
+def title_from_text(text: str) -> str:
+    """A Hindi title from text: its top-ranked sentence, cut at a clause boundary if long."""
+    found = hindi.sentences(hindi.normalise(text))
+    picked = summarise(found, budget=1)
+    sentence = found[picked[0]].text if picked else (found[0].text if found else "")
+    sentence = _DATELINE.sub("", sentence, count=1)
+    if len(sentence) > _TITLE_CHARS:
+        cuts = [m.start() for m in _CLAUSE_BREAKS.finditer(sentence, 0, _TITLE_CHARS)]
+        cuts = [c for c in cuts if c >= _TITLE_CHARS // 3]
+        if cuts:
+            sentence = sentence[: cuts[-1]]
+    sentence = _TRAILING.sub("", sentence)
+    return _AUXILIARY.sub("", sentence)
+
+
+def title_from_meeting(meeting: Meeting, lang: str) -> str:
+    """A title in ``lang`` ("hi" or "en") for who met whom, e.g. "Rajnath Singh meets Sergei Shoigu"."""
+    names = [_party(p, lang) for p in meeting.participants]
+    host, guests = (names[0], names[1:]) if names else ("", [])
+    place = _text(meeting.place, lang)
+    occasion = _text(meeting.occasion, lang)
+    if lang == "hi":
+        return _hindi_title(
+            meeting.kind, meeting.future, host, _join(guests, "और"), place, occasion
+        )
+    return _english_title(meeting.kind, meeting.future, host, _join(guests, "and"), place, occasion)
+
+
+def _text(value: Bilingual | None, lang: str) -> str:
+    return (value.get(lang) or "") if value else ""
+
+
+def _party(participant: Participant, lang: str) -> str:
+    """A participant's name, or their office ("Defence Minister of Russia") when unnamed."""
+    name = _text(participant.name, lang)
+    if name:
+        return name
+    role = _text(participant.role, lang)
+    country = _text(participant.country, lang)
+    if lang == "hi":
+        return " ".join(x for x in (f"{country} के" if country else "", role) if x) or "प्रतिनिधि"
+    if role and country:
+        return f"{role} of {country}"
+    return role or country or "a delegation"
+
+
+def _join(parts: Sequence[str], conjunction: str) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}"
+
+
+def _english_title(
+    kind: str, future: bool, host: str, guests: str, place: str, occasion: str
+) -> str:
+    verb = {
+        "call": ("speaks to", "to speak to"),
+        "talks": ("holds talks with", "to hold talks with"),
+        "visit": ("visits", "to visit"),
+    }.get(kind, ("meets", "to meet"))[1 if future else 0]
+    if kind == "visit" and place:
+        return f"{host} {verb} {place}" + (f", meets {guests}" if guests and not future else "")
+    if not guests:
+        event = occasion or place
+        attends = "to attend" if future else "attends"
+        return f"{host} {attends} {event}" if event else host
+    suffix = " by phone" if kind == "call" else ""
+    return f"{host} {verb} {guests}{suffix}"
+
+
+def _hindi_title(kind: str, future: bool, host: str, guests: str, place: str, occasion: str) -> str:
+    if kind == "visit" and place:
+        return f"{host} {place} का दौरा करेंगे" if future else f"{host} ने {place} का दौरा किया"
+    if not guests:
+        event = occasion or place
+        return f"{host} {event} में " + ("शामिल होंगे" if future else "शामिल हुए") if event else host
+    action = {
+        "call": ("से फोन पर बात", "की", "करेंगे"),
+        "talks": ("के साथ वार्ता", "की", "करेंगे"),
+    }.get(kind, ("से मुलाकात", "की", "करेंगे"))
+    if future:
+        return f"{host} {guests} {action[0]} {action[2]}"
+    return f"{host} ने {guests} {action[0]} {action[1]}"
