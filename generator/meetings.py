@@ -59,7 +59,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "call",
         ),
         (
-            r"शिखर\s*(?:सम्मेलन|बैठक|वार्ता)\S*\s*(?:\S+\s+){0,2}?(?:में\s*)?(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा|लेने)",
+            r"शिखर\s*(?:सम्मेलन|बैठक|वार्ता)\S*\s*(?:\S+\s+){0,2}?(?:में\s*)?(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा)",
             "summit",
         ),
         (r"(?:सम्मेलन|बैठक)\S*\s*में\s*(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा|ले\s*रहे)", "multilateral"),
@@ -73,8 +73,12 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"(?:से|के\s*साथ){_V}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u097f])", "meeting"),
         (r"(?<=\s)(?:मिले|मिलेंगे|मिलेंगी)(?=\s*(?:थे|हैं|है)?\s*(?:।|$))", "meeting"),
         (rf"(?:वार्ता|वार्तालाप|विचार-विमर्श|विचार\s*विमर्श){_V}\s*{_DO}{_NOT_PASSIVE}", "talks"),
-        (rf"(?:बातचीत|बात){_V}\s*{_DO}{_NOT_PASSIVE}", "call"),
-        (r"(?:तलब|आमंत्रित)\s*(?:किया|किए|किये|करेंगे)|(?:स्वागत)\s*(?:किया|करेंगे)(?=\s*(?:।|$))", "visit"),
+        (rf"(?:से|के\s*साथ)\s+(?:\S+\s+){{0,3}}?(?:बातचीत|बात){_V}\s*{_DO}{_NOT_PASSIVE}", "call"),
+        (r"(?:वार्ता|बातचीत)\s+(?:\S+\s+)?शुरू\s*(?:होगी|हुई|होने|की|करेंगे)", "talks"),
+        (r"तलब\s*(?:किया|किए|किये|करेंगे)", "meeting"),
+        (r"आमंत्रित\s*(?:किया|किए|किये|करेंगे)|(?:स्वागत)\s*(?:किया|करेंगे)(?=\s*(?:।|$))", "visit"),
+        (r"आगमन\s*(?:की\s*प्रतीक्षा|का\s*इंतजार)", "visit"),
+        (r"(?:की|का)\s+(?:[\u0900-\u097f]+\s+)?(?:राजकीय\s+)?(?:यात्रा|दौरे)\s+के\s+दौरान", "visit"),
         (r"(?:निमंत्रण|न्योता|न्यौता)\s*(?:भी\s*)?(?:दिया|दी)", "visit"),
         (
             r"(?:यात्रा|दौरे)\s*पर\s*(?:\S+\s+){0,3}?(?:पहुंचे|पहुँचे|पहुंचीं|आए|आएंगे|आएंगी|जाएंगे|जाएंगी|रवाना|हैं|है)",
@@ -117,7 +121,7 @@ _OCCASION_EN = (
     "on the occasion of",
 )
 _OCCASION_STOP = _compile(r"^(?:ने|को|से|में|पर|और|तथा|भी|आज|कल|।|,|कि|जो|बाद|साथ)$")
-_EVENT_NOUN = _compile(r"बैठक|सम्मेलन|शिखर|समारोह|सत्र|मंच|फोरम|अभ्यास|वार्ता|यात्रा|दौर|संवाद|परेड|उत्सव")
+_EVENT_NOUN = _compile(r"बैठक|सम्मेलन|शिखर|समारोह|सत्र|मंच|फोरम|अभ्यास|वार्ता|संवाद|परेड|उत्सव")
 _DEMONSTRATIVE = _compile(r"^(?:इस|इसी|उस|उसी|इन|उन|यह|पिछली|अगली)$")
 _OCCASION_GLOSS = {
     "बैठक": "Meeting", "सम्मेलन": "Conference", "शिखर": "Summit", "रक्षा": "Defence",
@@ -128,6 +132,9 @@ _OCCASION_GLOSS = {
 }  # fmt: skip
 _DISCUSSION = _compile(r"चर्चा|बातचीत|वार्ता|विचार|मुद्द|सहयोग|समीक्षा|संबंध|साझेदारी|शुभकामना|संवेदना|बधाई")
 _DATELINE = re.compile(r"^([\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?)\s*[।:,]")
+_BARE_SIDE = _compile(r"^\s*(?:के\s+बीच|का\s+दौरा|की\s+यात्रा|यात्रा|आगमन|के\s+साथ|से\s)")
+_GATHERING = {"शिखर": "summit", "सम्मेलन": "multilateral", "बैठक": "multilateral"}
+_REPORTED = _compile(r"(?:कहा|बताया)(?:\s+है)?\s+कि\s")
 _BILATERAL = frozenset({"meeting", "talks", "call", "visit"})
 
 
@@ -216,7 +223,12 @@ def _parties(
                 and group[-1].entity.type in ("country", "organisation")
                 and m.entity.type in ("country", "organisation")
             )
-            if not joined or group[-1].entity.type == "person":
+            after_office = group[-1].entity.type in ("role", "person", "ministry")
+            if (
+                not joined
+                or group[-1].entity.type == "person"
+                or (after_office and m.entity.type in ("country", "organisation"))
+            ):
                 close()
         group.append(m)
         last_end = m.end
@@ -333,9 +345,16 @@ def _gloss(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str 
     return " ".join(parts) or None
 
 
+_CUES = _compile(
+    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन"
+)
+
+
 def _triggers(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping trigger spans in reading order, with the kind each signals."""
     taken: list[tuple[int, int, str]] = []
+    if not _CUES.search(text):
+        return taken
     for pattern, kind in _TRIGGERS:
         for m in pattern.finditer(text):
             if not any(m.start() < b and a < m.end() for a, b, _ in taken):
@@ -494,17 +513,17 @@ def _clause_meetings(
         begin = end
         if _NOT_A_MEETING.search(text[clause[0] : start]):
             continue
-        inside = [p for p in everyone if clause[0] <= p.start < start]
+        inside = [p for p in everyone if clause[0] <= p.start < end]
         subject = _subject(text, clause, inside, subject_of_sentence or actor)
         subject_of_sentence = subject_of_sentence or subject
         named = [p for p in inside if p.participant.role.en or p.participant.role.hi or p.person]
         bare = [p for p in inside if p not in named]
-        if (
-            kind in ("multilateral", "summit")
-            or len(named) + (subject not in named) < 2
-            or "के बीच" in text[clause[0] : start]
-        ):
+        if kind in ("multilateral", "summit"):
             named += bare
+        elif len(named) + (subject not in named) < 2:
+            named += [p for p in bare if _BARE_SIDE.match(text[p.end :]) or p is subject]
+        if text[start:end].startswith(("आमंत्रित", "निमंत्रण", "न्यो")):
+            kind = next((k for w, k in _GATHERING.items() if w in text[clause[0] : start]), kind)
         others = tuple(
             p for p in named if subject is None or _key(p.participant) != _key(subject.participant)
         )
@@ -512,8 +531,11 @@ def _clause_meetings(
         place = None if kind == "call" else _place(text, clause, mentions, dateline, gaz)
         occasion = next((o for a, b, o in occasions if a < end), None)
         everyone_here = ([subject.participant] if subject else []) + [p.participant for p in others]
-        if len(_sides(everyone_here)) < 2 and not (kind in ("multilateral", "summit") and others):
-            continue
+        sides = _sides(everyone_here)
+        if kind in ("multilateral", "summit") and others and sides - {HOME}:
+            pass  # a gathering with a foreign government or an international body
+        elif len(sides) < 2:
+            continue  # domestic, or only one side known
         if kind in _BILATERAL and subject and len(others) > 1:
             for other in others:
                 found.append(
@@ -644,6 +666,12 @@ def extract(
     return tuple(result)
 
 
+def _reported(text: str) -> str:
+    """What a sentence reports after ``... ने कहा कि``: the time words there are the event's."""
+    ends = [m.end() for m in _REPORTED.finditer(text)]
+    return text[ends[-1] :] if ends else text
+
+
 def _participants(f: _Found) -> list[Participant]:
     return ([f.subject.participant] if f.subject else []) + [p.participant for p in f.others]
 
@@ -652,7 +680,7 @@ def _meeting(
     slug: str, number: int, published: dt.date | None, f: _Found, evidence: Sequence[Sentence]
 ) -> Meeting:
     """A found meeting dated from its evidence, with its id."""
-    ref = dates.resolve(" ".join(s.text for s in evidence), published, future=f.future)
+    ref = dates.resolve(" ".join(_reported(s.text) for s in evidence), published, future=f.future)
     notes = f.notes
     if ref and ref.note:
         quote = f"स्रोत में दिन और तिथि मेल नहीं खाते: “{ref.text}”।"
