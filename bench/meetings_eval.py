@@ -16,7 +16,8 @@ How predictions are matched to gold, per article:
   or organisations agree (English, with a few aliases such as USA = United
   States). Matching within a meeting pair is one-to-one.
 * Meetings. Each predicted meeting is paired with at most one gold meeting,
-  greedily by the number of shared participants (at least one). A pair counts
+  greedily by the number of shared participants (at least one), ties broken
+  by how many of date, kind and future agree. A pair counts
   as a correct meeting when it shares at least ``min(2, gold participants)``.
 * Participant level: over paired meetings, shared participants are true
   positives, the rest of either side false positives / negatives; every
@@ -39,6 +40,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -180,15 +182,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         pred_people = [[predicted_person(p) for p in m.participants] for m in found]
         pairs = sorted(
             (
-                (shared(pp, gp), i, j)
+                (shared(pp, gp), _agree(found[i], golds[j]), i, j)
                 for i, pp in enumerate(pred_people)
                 for j, gp in enumerate(gold_people)
             ),
-            key=lambda t: (-t[0], t[1], t[2]),
+            key=lambda t: (-t[0], -t[1], t[2], t[3]),
         )
         used_pred: set[int] = set()
         used_gold: set[int] = set()
-        for common, i, j in pairs:
+        for common, _, i, j in pairs:
             if common == 0 or i in used_pred or j in used_gold:
                 continue
             used_pred.add(i)
@@ -234,6 +236,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for text in spurious[: args.worst]:
         print(text)
     return 0
+
+
+def _agree(meeting: Meeting, gold: dict[str, Any]) -> int:
+    """How many of date, kind and future a prediction shares with a gold meeting (tie-break)."""
+    return (
+        (meeting.date == _date(gold["date"]))
+        + (meeting.kind == gold["kind"])
+        + (meeting.future == bool(gold["future"]))
+    )
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -95,7 +95,7 @@ _NOT_A_MEETING = _compile(
     r"|(?:संवाददाता|प्रेस|पत्रकार)\s*$|पत्र\s*(?:लिख|भेज)|संबोधित"
 )
 _PRONOUN = _compile(r"(?:^|\s)(?:उन्होंने|उसने|वे|वह|उनकी|उनका|उनके|दोनों\s*नेताओं)(?=\s)")
-_SUBJECT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?(?:ने|की|का)(?=\s)(?!\s*साथ)")
+_SUBJECT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?(?:ने|की|का)(?=\s)(?!\s*(?:साथ|दौर|यात्रा))")
 _AGENT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?ने(?=\s)")
 _TITLES = frozenset(
     """के की का श्री श्रीमती सुश्री डॉ डॉक्टर डा प्रो महामहिम माननीय भी लेफ्टिनेंट जनरल मेजर
@@ -513,8 +513,14 @@ def _clause_meetings(
         begin = end
         if _NOT_A_MEETING.search(text[clause[0] : start]):
             continue
+        fallback = subject_of_sentence or actor
+        said = [m.end() for m in _REPORTED.finditer(text, clause[0], start)]
+        if said:  # X ने कहा कि ...: X is who "उन्होंने" means, not a party
+            speakers = [p for p in everyone if clause[0] <= p.start < said[-1]]
+            fallback = _subject(text, (clause[0], said[-1]), speakers, fallback)
+            clause = (said[-1], end)
         inside = [p for p in everyone if clause[0] <= p.start < end]
-        subject = _subject(text, clause, inside, subject_of_sentence or actor)
+        subject = _subject(text, clause, inside, fallback)
         subject_of_sentence = subject_of_sentence or subject
         named = [p for p in inside if p.participant.role.en or p.participant.role.hi or p.person]
         bare = [p for p in inside if p not in named]
@@ -538,6 +544,8 @@ def _clause_meetings(
             continue  # domestic, or only one side known
         if kind in _BILATERAL and subject and len(others) > 1:
             for other in others:
+                if other.participant.country_id == subject.participant.country_id:
+                    continue  # a compatriot in a list: not an international meeting
                 found.append(
                     _Found(s.index, kind, future, subject, (other,), occasion, place, True)
                 )
