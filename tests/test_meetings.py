@@ -1,0 +1,248 @@
+"""Meetings: who met whom, when, where, about what."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import hindi, meetings
+from generator.model import Bilingual, Entity, Meeting, Mention, Sentence
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a597c6abab3d7542.txt"
+DAY = dt.date(2023, 4, 28)  # a Friday
+
+
+def _entity(id: str, hi: str, en: str, country: str | None = None, role: str = "") -> Entity:
+    roles = {"रक्षा मंत्री": "Defence Minister", "प्रधानमंत्री": "Prime Minister"}
+    return Entity(
+        id, id.split("/")[0], Bilingual(hi, en), country, Bilingual(role or None, roles.get(role))
+    )
+
+
+ENTITIES = [
+    _entity("country/india", "भारत", "India"),
+    _entity("country/russia", "रूस", "Russia"),
+    _entity("country/russia", "रूसी", "Russia"),
+    _entity("country/japan", "जापान", "Japan"),
+    _entity("country/france", "फ्रांस", "France"),
+    _entity("role/defence-minister", "रक्षा मंत्री", "Defence Minister"),
+    _entity("role/prime-minister", "प्रधानमंत्री", "Prime Minister"),
+    _entity("role/home-minister", "गृह मंत्री", "Home Minister"),
+    _entity("person/rajnath-singh", "राजनाथ सिंह", "Rajnath Singh", "country/india", "रक्षा मंत्री"),
+    _entity("person/sergei-shoigu", "सर्गेई शोइगु", "Sergei Shoigu", "country/russia", "रक्षा मंत्री"),
+    _entity("person/taro-kono", "तारो कोनो", "Taro Kono", "country/japan", "रक्षा मंत्री"),
+    _entity("person/amit-shah", "अमित शाह", "Amit Shah", "country/india"),
+    _entity("place/moscow", "मास्को", "Moscow", "country/russia"),
+    _entity("place/new-delhi", "नई दिल्ली", "New Delhi", "country/india"),
+]
+
+
+class Names:
+    """A stand-in gazetteer: exact Hindi names only."""
+
+    def __init__(self) -> None:
+        self.by_hi = {e.name.hi: e for e in ENTITIES if e.name.hi}
+        self.by_id = {e.id: e for e in reversed(ENTITIES)}
+
+    def entity(self, id: str) -> Entity | None:
+        return self.by_id.get(id)
+
+    def lookup(self, hindi_name: str) -> Entity | None:
+        return self.by_hi.get(hindi_name)
+
+
+NAMES = Names()
+
+
+def recognise(sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+    """Every known name in the sentences, longest first, without overlaps."""
+    found: list[Mention] = []
+    names = sorted(NAMES.by_hi, key=len, reverse=True)
+    for s in sentences:
+        taken: list[tuple[int, int]] = []
+        for name in names:
+            start = s.text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                if not any(a < end and start < b for a, b in taken):
+                    taken.append((start, end))
+                    found.append(Mention(s.index, start, end, name, NAMES.by_hi[name]))
+                start = s.text.find(name, end)
+    return tuple(sorted(found, key=lambda m: (m.sentence, m.start)))
+
+
+def run(text: str, published: dt.date | None = DAY, slug: str = "a") -> tuple[Meeting, ...]:
+    sentences = hindi.sentences(hindi.normalise(text))
+    return meetings.extract(slug, published, sentences, recognise(sentences), NAMES)
+
+
+def people(m: Meeting) -> set[str]:
+    return {p.entity_id or f"{p.country_id}|{p.role.en}" for p in m.participants}
+
+
+def test_met_with_is_a_meeting_in_either_direction() -> None:
+    one = run("रक्षा मंत्री राजनाथ सिंह ने रूसी रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।")
+    other = run("सर्गेई शोइगु ने राजनाथ सिंह से मुलाकात की।")
+    assert len(one) == len(other) == 1
+    assert people(one[0]) == people(other[0]) == {"person/rajnath-singh", "person/sergei-shoigu"}
+    assert (one[0].kind, one[0].future, one[0].date, one[0].date_basis) == (
+        "meeting",
+        False,
+        DAY,
+        "publication",
+    )
+    assert one[0].sentences == (0,) and one[0].evidence == (one[0].evidence[0],)
+
+
+def test_phone_call_and_place_and_weekday() -> None:
+    (call,) = run("राजनाथ सिंह ने बुधवार को जापान के रक्षा मंत्री तारो कोनो के साथ टेलीफोन पर बातचीत की।")
+    assert call.kind == "call" and call.place is None
+    assert (call.date, call.date_basis) == (dt.date(2023, 4, 26), "weekday")
+    (met,) = run("राजनाथ सिंह ने आज मास्को में सर्गेई शोइगु से भेंट की।")
+    assert met.place == Bilingual("मास्को", "Moscow") and met.date_basis == "today"
+
+
+def test_dateline_and_national_capital_give_the_place() -> None:
+    (m,) = run("नई दिल्ली। राजनाथ सिंह ने राष्ट्रीय राजधानी में सर्गेई शोइगु से मुलाकात की।")
+    assert m.place is not None and m.place.en == "New Delhi"
+
+
+def test_future_meeting_is_kept_and_marked() -> None:
+    (m,) = run("राजनाथ सिंह कल मास्को में सर्गेई शोइगु से मिलेंगे।")
+    assert m.future and (m.date, m.date_basis) == (dt.date(2023, 4, 29), "tomorrow")
+
+
+def test_two_meetings_in_one_sentence() -> None:
+    found = run("राजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की और तारो कोनो के साथ फोन पर बातचीत की।")
+    assert [(m.kind, people(m)) for m in found] == [
+        ("meeting", {"person/rajnath-singh", "person/sergei-shoigu"}),
+        ("call", {"person/rajnath-singh", "person/taro-kono"}),
+    ]
+
+
+def test_office_only_participant_is_kept_by_office() -> None:
+    (m,) = run("राजनाथ सिंह ने फ्रांस के रक्षा मंत्री से मुलाकात की।")
+    office = next(p for p in m.participants if p.entity_id is None)
+    assert office.name is None
+    assert (office.role.en, office.country.en) == ("Defence Minister", "France")
+
+
+def test_pronoun_subject_is_the_previous_actor() -> None:
+    found = run("राजनाथ सिंह आज मास्को पहुंचे। उन्होंने सर्गेई शोइगु से मुलाकात की।")
+    assert [people(m) for m in found] == [{"person/rajnath-singh", "person/sergei-shoigu"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "राजनाथ सिंह ने गृह मंत्री अमित शाह से मुलाकात की।",  # domestic
+        "राजनाथ सिंह ने संवाददाताओं से बातचीत की।",  # the press
+        "राजनाथ सिंह ने सर्गेई शोइगु को पत्र लिखा।",  # a letter
+        "राजनाथ सिंह ने रूस और जापान की नीतियों पर भाषण दिया।",  # a speech
+        "बाजार में आज सब्जियों के दाम बढ़े।",  # off-topic
+    ],
+)
+def test_not_meetings(text: str) -> None:
+    assert run(text) == ()
+
+
+def test_weekday_that_contradicts_the_date_gives_a_note() -> None:
+    (m,) = run("राजनाथ सिंह ने गुरुवार, 28 अप्रैल 2023 को सर्गेई शोइगु से मुलाकात की।")
+    assert m.date == DAY and m.date_basis == "explicit"
+    assert any(n.en and "Thursday" in n.en for n in m.notes)
+
+
+def test_ids_are_stable_and_dated() -> None:
+    text = "राजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की। तारो कोनो ने कल राजनाथ सिंह से बात की।"
+    first, again = run(text, slug="x"), run(text, slug="x")
+    assert first == again
+    assert [m.id for m in first] == ["2023-04-28-x-1", "2023-04-27-x-2"]
+    undated = run("राजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की।", published=None, slug="y")
+    assert [m.id for m in undated] == ["undated-y-1"]
+
+
+def test_merge_joins_reports_of_one_meeting_within_a_day() -> None:
+    (a,) = run("राजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की।", slug="a")
+    (b,) = run("सर्गेई शोइगु ने राजनाथ सिंह से मुलाकात की।", slug="b")
+    b = dataclasses.replace(b, participants=a.participants[::-1], date=DAY + dt.timedelta(days=1))
+    far = dataclasses.replace(b, id="z", articles=("c",), date=DAY + dt.timedelta(days=5))
+    merged = meetings.merge([far, b, a])
+    assert [m.articles for m in merged] == [("a", "b"), ("c",)]
+    assert merged[0].id == a.id and merged == meetings.merge(reversed(merged))
+
+
+def test_record_has_the_documented_fields_and_is_json() -> None:
+    (m,) = run("नई दिल्ली। राजनाथ सिंह ने फ्रांस के रक्षा मंत्री से मुलाकात की।")
+    record = meetings.to_record(m)
+    assert list(record) == [
+        "id", "date", "date_basis", "kind", "future", "place", "occasion", "topics",
+        "participants", "articles", "evidence", "notes",
+    ]  # fmt: skip
+    assert record["date"] == "2023-04-28" and record["place"] == {
+        "en": "New Delhi",
+        "hi": "नई दिल्ली",
+    }
+    office = record["participants"][1]  # type: ignore[index]
+    assert office["name"] is None and office["country"] == {"en": "France", "hi": "फ्रांस"}
+    json.dumps(record, ensure_ascii=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.dates()))
+def test_extraction_never_raises_on_arbitrary_text(text: str, published: dt.date | None) -> None:
+    assert isinstance(run(text, published), tuple)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["राजनाथ सिंह", "ने", "से", "मुलाकात की", "रूसी", "रक्षा मंत्री", "और", ",", "।", "(",
+             "फोन पर बात की", "के साथ", "उन्होंने", "मिलेंगे", "से इतर", "बैठक", "आज", "कल", "तारो कोनो"]
+        ),
+        max_size=30,
+    ),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20), st.sampled_from(ENTITIES)), max_size=6),
+)  # fmt: skip
+def test_extraction_never_raises_on_odd_mentions(
+    words: list[str], spans: list[tuple[int, int, Entity]]
+) -> None:
+    """Overlapping, out-of-range or misplaced mentions never break extraction."""
+    sentences = hindi.sentences(" ".join(words))
+    mentions = tuple(
+        Mention(s.index, start, start + length, s.text[start : start + length], entity)
+        for s in sentences
+        for start, length, entity in spans
+    )
+    found = meetings.extract("h", DAY, sentences, mentions, NAMES)
+    assert all(len(m.participants) >= 1 and m.evidence for m in found)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not in this checkout")
+def test_seed_gives_its_five_meetings() -> None:
+    from generator import entities, gazetteer
+
+    gaz = gazetteer.load()
+    sentences = hindi.sentences(hindi.normalise(SEED.read_text("utf-8")))
+    found = meetings.extract("seed", DAY, sentences, entities.recognise(sentences, gaz), gaz)
+    assert len(found) == 5
+    assert {m.date for m in found} == {DAY}
+    assert {m.place.en if m.place else None for m in found} == {"New Delhi"}
+    counterparts = [
+        (p.name.en if p.name else None, p.country.en)
+        for m in found
+        for p in m.participants
+        if p.entity_id != "person/rajnath-singh"
+    ]
+    assert [c for _, c in counterparts] == ["Russia", "SCO", "Uzbekistan", "Belarus", "Kyrgyzstan"]
+    kyrgyz = found[4]
+    assert any(n.en and "कजाकिस्तान" in n.en and "Kyrgyzstan" in n.en for n in kyrgyz.notes)
+    assert all(not m.notes for m in found[:4])
+    assert found[0].occasion is not None and found[0].occasion.en is not None
+    assert "sidelines" in found[0].occasion.en and "regional peace and security" in found[0].topics
