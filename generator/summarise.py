@@ -39,6 +39,7 @@ _MIN_WORDS = 3
 DAMPING = 0.85  # TextRank's random-walk continuation probability
 POSITION_WEIGHT = 0.8  # share of the score from the position prior; news puts the point first
 MMR_LAMBDA = 0.8  # relevance against redundancy in the greedy pick
+NEAR_DUPLICATE = 0.6  # a sentence this similar to a chosen one adds nothing
 
 
 def words(text: str) -> list[str]:
@@ -116,6 +117,8 @@ def summarise(
         mmr = MMR_LAMBDA * relevance[candidates] - (1.0 - MMR_LAMBDA) * redundancy
         best = candidates[int(np.argmax(mmr))]
         candidates.remove(best)
+        if chosen and float(sim[best, chosen].max()) >= NEAR_DUPLICATE:
+            continue
         length = len(pool[best].text) + (1 if chosen else 0)
         if chosen and max_chars is not None and used + length > max_chars:
             break  # padding with weaker sentences that happen to fit makes summaries worse
