@@ -19,6 +19,10 @@ from pathlib import Path
 from typing import Any
 
 FROM_CODE, TO_CODE = "hi", "en"
+# Tokens per CTranslate2 batch; a call sorts its sentences by length and splits
+# them into such batches, so little padding is computed. argos's own
+# ARGOS_BATCH_SIZE (32 tokens) makes nearly every sentence a batch of its own.
+BATCH_TOKENS = 1024
 
 
 class ArgosError(Exception):
@@ -132,7 +136,7 @@ class ArgosEngine:
         prefix = self._argos.target_prefix or ""
         results = self._model.translate_batch(
             batch, target_prefix=[[prefix]] * len(batch) if prefix else None,
-            replace_unknowns=True, max_batch_size=settings.batch_size, batch_type="tokens",
+            replace_unknowns=True, max_batch_size=BATCH_TOKENS, batch_type="tokens",
             beam_size=settings.beam_size, num_hypotheses=1, length_penalty=0.2,
         ) if batch else []
         out = [""] * len(texts)

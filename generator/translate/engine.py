@@ -18,7 +18,7 @@ from generator.translate.cache import TranslationCache
 from generator.translate.gloss import Glossary, gloss
 from generator.translate.memory import Memory
 
-BATCH = 64  # sentences per model call
+BATCH = 256  # sentences per model call (the model sorts them by length into batches)
 Progress = Callable[[int, int], None]
 
 
