@@ -1,16 +1,22 @@
 """The whole library in memory: articles with their analysis and translations,
-ordered and indexed the way the pages need them."""
+ordered and indexed the way the pages need them.
+
+Every index is built in one pass over the articles and one over the meetings,
+so assembling stays linear however large the library grows.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from generator.analysis import Analysis
-from generator.model import Bilingual, Translation
+from generator.model import Bilingual, Entity, Meeting, Participant, Translation
 
 _TITLE_CHARS = 90
+PAGE_TYPES = ("person", "country", "organisation")  # entity types that have a page of their own
 
 
 @dataclass(frozen=True)
@@ -33,15 +39,108 @@ class Entry:
         """The English of sentence ``index``, if there is one."""
         return self.translations[index] if index < len(self.translations) else None
 
+    def summary(self, lang: str) -> str:
+        """The summary sentences joined, in ``lang`` (Hindi when English is missing)."""
+        chosen = set(self.analysis.summary)
+        parts: list[str] = []
+        for sentence in self.analysis.sentences:
+            if sentence.index not in chosen:
+                continue
+            english = self.english(sentence.index)
+            parts.append(english.text if lang == "en" and english else sentence.text)
+        return " ".join(parts)
+
+    def summary_lang(self, lang: str) -> str:
+        """The language ``summary(lang)`` is actually written in."""
+        if lang == "hi" or not self.analysis.summary:
+            return "hi"
+        return "en" if all(self.english(i) for i in self.analysis.summary) else "hi"
+
+    @property
+    def has_gloss(self) -> bool:
+        return any(t.provenance == "gloss" for t in self.translations)
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """Someone (or some country) met, and how often."""
+
+    id: str | None  # entity id when it has a page
+    name: Bilingual
+    count: int
+
 
 @dataclass(frozen=True)
 class Digest:
-    """Every published article, newest first (undated last)."""
+    """Every published article, newest first (undated last), and what they report."""
 
     entries: tuple[Entry, ...]
+    meetings: tuple[Meeting, ...] = ()  # merged across articles, newest first
+    entities: dict[str, Entity] = field(default_factory=dict)  # entities with a page, by id
+    by_entity: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)
+    by_article: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)
+    by_slug: dict[str, Entry] = field(default_factory=dict)
 
     def years(self) -> list[int]:
-        return sorted({e.date.year for e in self.entries if e.date}, reverse=True)
+        """Years with an article or a meeting, newest first."""
+        found = {e.date.year for e in self.entries if e.date}
+        found |= {m.date.year for m in self.meetings if m.date}
+        return sorted(found, reverse=True)
+
+    def meetings_in(self, year: int) -> tuple[Meeting, ...]:
+        return tuple(m for m in self.meetings if m.date and m.date.year == year)
+
+    def entries_in(self, year: int) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.date and e.date.year == year)
+
+    def undated(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.date is None)
+
+    def of_type(self, kind: str) -> list[Entity]:
+        """Entities of one type, most meetings first, then by English name."""
+        found = [e for e in self.entities.values() if e.type == kind]
+        return sorted(found, key=lambda e: (-len(self.by_entity.get(e.id, ())), e.name.en or e.name.hi or "", e.id))
+
+    def entity(self, id: str | None) -> Entity | None:
+        return self.entities.get(id) if id else None
+
+    def counterparts(self, id: str) -> list[Counterpart]:
+        """Who ``id`` (a person, country or organisation) met, most often first."""
+        counts: Counter[str] = Counter()
+        names: dict[str, tuple[str | None, Bilingual]] = {}
+        for meeting in self.by_entity.get(id, ()):
+            seen: set[str] = set()
+            for p in meeting.participants:
+                key, target, name = _counterpart_of(p, id, self.entities)
+                if key and key not in seen:
+                    seen.add(key)
+                    counts[key] += 1
+                    names[key] = (target, name)
+        order = sorted(counts, key=lambda k: (-counts[k], names[k][1].en or names[k][1].hi or "", k))
+        return [Counterpart(names[k][0], names[k][1], counts[k]) for k in order]
+
+
+def _counterpart_of(p: Participant, id: str, entities: dict[str, Entity]) -> tuple[str | None, str | None, Bilingual]:
+    """The key, page id and name of ``p`` as a counterpart of ``id`` (no key when on id's side)."""
+    if id.startswith("person/"):
+        if p.entity_id == id:
+            return None, None, Bilingual()
+        if p.entity_id:
+            entity = entities.get(p.entity_id)
+            return p.entity_id, p.entity_id if entity else None, entity.name if entity else (p.name or p.role)
+        office = _office_name(p)
+        return f"office:{office.en or office.hi}", None, office
+    if p.country_id == id or p.entity_id == id or not p.country_id:
+        return None, None, Bilingual()
+    return p.country_id, p.country_id if p.country_id in entities else None, p.country
+
+
+def _office_name(p: Participant) -> Bilingual:
+    """``Defence Minister, Russia`` for a participant known only by office."""
+    def join(role: str | None, country: str | None) -> str | None:
+        return ", ".join(x for x in (role, country) if x) or None
+
+    return Bilingual(hi=join(p.role.hi, p.country.hi), en=join(p.role.en, p.country.en))
 
 
 def cut_title(text: str) -> str:
@@ -67,7 +166,71 @@ def default_title(analysis: Analysis, translations: Sequence[Translation]) -> Bi
     return Bilingual(hi=hi, en=en)
 
 
-def assemble(entries: Sequence[Entry]) -> Digest:
-    """The digest with entries in a stable order: newest first, then by slug."""
-    ordered = sorted(entries, key=lambda e: (e.date is None, -(e.date or dt.date.min).toordinal(), e.slug))
-    return Digest(tuple(ordered))
+def newest_first(date: dt.date | None, key: str) -> tuple[bool, int, str]:
+    """Sort key: newest date first, undated last, then by ``key``."""
+    return (date is None, -(date or dt.date.min).toordinal(), key)
+
+
+def _unique(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """Meetings with repeated ids folded into the first, their articles joined."""
+    found: dict[str, Meeting] = {}
+    for m in meetings:
+        if m.id in found:
+            old = found[m.id]
+            found[m.id] = replace(old, articles=old.articles + tuple(a for a in m.articles if a not in old.articles))
+        else:
+            found[m.id] = m
+    return list(found.values())
+
+
+def _merger() -> Callable[[Sequence[Meeting]], Iterable[Meeting]] | None:
+    """The meetings stage's cross-article merge, when that stage is available."""
+    try:
+        from generator import meetings as stage
+    except Exception:  # the stage is optional for the site; a broken import must not stop a build
+        return None
+    merge: Callable[[Sequence[Meeting]], Iterable[Meeting]] | None = getattr(stage, "merge", None)
+    return merge
+
+
+def _entities(entries: Sequence[Entry], meetings: Sequence[Meeting]) -> dict[str, Entity]:
+    """Entities with a page: named in an article or taking part in a meeting."""
+    found: dict[str, Entity] = {}
+    for entry in entries:
+        for mention in entry.analysis.mentions:
+            entity = mention.entity
+            if entity.type in PAGE_TYPES and entity.id not in found:
+                found[entity.id] = entity
+    for meeting in meetings:
+        for p in meeting.participants:
+            if p.entity_id and p.entity_id not in found and p.entity_id.split("/")[0] in PAGE_TYPES:
+                kind = p.entity_id.split("/")[0]
+                found[p.entity_id] = Entity(p.entity_id, kind, p.name or p.role, p.country_id, p.role)
+            if p.country_id and p.country_id not in found and p.country_id.split("/")[0] in PAGE_TYPES:
+                found[p.country_id] = Entity(p.country_id, p.country_id.split("/")[0], p.country)
+    return found
+
+
+def assemble(entries: Sequence[Entry], merge: bool = True) -> Digest:
+    """The digest with entries in a stable order (newest first, then by slug) and its indexes."""
+    ordered = tuple(sorted(entries, key=lambda e: newest_first(e.date, e.slug)))
+    reported = [m for e in ordered for m in e.analysis.meetings]
+    merger = _merger() if merge else None
+    merged = list(merger(reported)) if merger and reported else _unique(reported)
+    meetings = tuple(sorted(merged, key=lambda m: newest_first(m.date, m.id)))
+    by_entity: defaultdict[str, list[Meeting]] = defaultdict(list)
+    by_article: defaultdict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        ids = {x for p in meeting.participants for x in (p.entity_id, p.country_id) if x}
+        for id in sorted(ids):
+            by_entity[id].append(meeting)
+        for slug in dict.fromkeys(meeting.articles):
+            by_article[slug].append(meeting)
+    return Digest(
+        entries=ordered,
+        meetings=meetings,
+        entities=_entities(ordered, meetings),
+        by_entity={k: tuple(v) for k, v in by_entity.items()},
+        by_article={k: tuple(v) for k, v in by_article.items()},
+        by_slug={e.slug: e for e in ordered},
+    )

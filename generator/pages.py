@@ -1,13 +1,29 @@
-"""Which pages the site has: each described as a Page, rendered later one by one."""
+"""Which pages the site has: each described as a Page, rendered later one by one.
+
+Paths are decided here and only here; templates ask for them through the
+``*_path`` helpers, and ``render.relative`` turns them into relative links.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 
-from generator.digest import Digest
+from generator.digest import PAGE_TYPES, Digest, Entry
+from generator.model import Meeting, Mention
 from generator.render import Page, markdown_html
+
+HOME_MEETINGS = 400  # the home timeline shows this many; year pages show the rest
+LATEST_ARTICLES = 60
+KINDS = ("meeting", "talks", "call", "visit", "summit", "multilateral")
+_UNSAFE = re.compile(r"[^a-z0-9-]+")
 
 
 @dataclass(frozen=True)
@@ -20,8 +36,47 @@ class TextPage:
     html: str
 
 
+@dataclass(frozen=True)
+class Month:
+    """A month of the timeline and its meetings, newest first."""
+
+    first_day: dt.date | None  # None for undated meetings
+    meetings: tuple[Meeting, ...]
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year of the timeline (None: undated) and its months."""
+
+    year: int | None
+    months: tuple[Month, ...]
+
+
+def safe_name(text: str) -> str:
+    """A file name made of ``a-z0-9-`` for any id; a short hash when nothing is left."""
+    name = _UNSAFE.sub("-", text.lower()).strip("-")[:100]
+    return name or "x-" + hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
 def article_path(lang: str, slug: str) -> str:
-    return f"{lang}/articles/{slug}.html"
+    return f"{lang}/articles/{safe_name(slug)}.html"
+
+
+def meeting_path(lang: str, id: str) -> str:
+    return f"{lang}/meetings/{safe_name(id)}.html"
+
+
+def entity_path(lang: str, id: str) -> str:
+    kind, _, rest = id.partition("/")
+    return f"{lang}/{safe_name(kind)}/{safe_name(rest or kind)}.html"
+
+
+def type_path(lang: str, kind: str) -> str:
+    return f"{lang}/{kind}/index.html"
+
+
+def year_path(lang: str, year: int | None) -> str:
+    return f"{lang}/years/{year if year else 'undated'}.html"
 
 
 def read_text_pages(folder: Path, languages: Sequence[str]) -> list[TextPage]:
@@ -38,8 +93,60 @@ def read_text_pages(folder: Path, languages: Sequence[str]) -> list[TextPage]:
     return found
 
 
+def timeline(meetings: Sequence[Meeting]) -> list[Year]:
+    """Meetings (already newest first) grouped by year and month; undated last."""
+    def month_of(m: Meeting) -> dt.date | None:
+        return dt.date(m.date.year, m.date.month, 1) if m.date else None
+
+    months = [Month(day, tuple(group)) for day, group in groupby(meetings, key=month_of)]
+    return [Year(year, tuple(group)) for year, group in
+            groupby(months, key=lambda month: month.first_day.year if month.first_day else None)]
+
+
+def segments(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str | None]]:
+    """The sentence cut into (text, entity id with a page or None), mentions not overlapping."""
+    found: list[tuple[str, str | None]] = []
+    at = 0
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < at or m.end > len(text) or m.start >= m.end:
+            continue
+        linked = m.entity.id if m.entity.type in PAGE_TYPES else None
+        if m.start > at:
+            found.append((text[at : m.start], None))
+        found.append((text[m.start : m.end], linked))
+        at = m.end
+    if at < len(text):
+        found.append((text[at:], None))
+    return found
+
+
+def facets(digest: Digest, meetings: Sequence[Meeting]) -> dict[str, list[tuple[str, int]]]:
+    """Filter options for a list of meetings: value and count, most frequent first."""
+    counts: dict[str, Counter[str]] = {"country": Counter(), "person": Counter(), "kind": Counter(), "year": Counter()}
+    for m in meetings:
+        counts["kind"][m.kind] += 1
+        counts["year"][str(m.date.year) if m.date else ""] += 1
+        for key in {p.country_id for p in m.participants if p.country_id in digest.entities}:
+            counts["country"][key or ""] += 1
+        for key in {p.entity_id for p in m.participants if p.entity_id in digest.entities}:
+            counts["person"][key or ""] += 1
+    return {name: sorted(((k, n) for k, n in c.items() if k), key=lambda kv: (-kv[1], kv[0]))
+            for name, c in counts.items()}
+
+
 def _alternates(languages: Sequence[str], path_of: str) -> dict[str, str]:
     return {lang: path_of.replace("{lang}", lang) for lang in languages}
+
+
+def _same(languages: Sequence[str], path_for: Any, *args: Any) -> dict[str, str]:
+    return {lang: path_for(lang, *args) for lang in languages}
+
+
+def _article_mentions(entry: Entry) -> dict[int, list[Mention]]:
+    found: dict[int, list[Mention]] = {}
+    for m in entry.analysis.mentions:
+        found.setdefault(m.sentence, []).append(m)
+    return found
 
 
 def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str]) -> Iterator[Page]:
@@ -47,16 +154,54 @@ def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequen
     yield Page("index.html", "root.html", None, {}, _alternates(languages, "{lang}/index.html"))
     menu = sorted({p.name for p in text_pages})
     for lang in languages:
-        common = {"menu": menu}
-        yield Page(f"{lang}/index.html", "home.html", lang, {**common, "digest": digest},
-                   _alternates(languages, "{lang}/index.html"))
-        for entry in digest.entries:
-            yield Page(article_path(lang, entry.slug), "article.html", lang,
-                       {**common, "entry": entry},
-                       _alternates(languages, article_path("{lang}", entry.slug)))
-        for text in text_pages:
-            if text.lang == lang:
-                present = [p.lang for p in text_pages if p.name == text.name]
-                yield Page(f"{lang}/{text.name}.html", "page.html", lang,
-                           {**common, "text": text},
-                           _alternates(present, f"{{lang}}/{text.name}.html"))
+        yield from _language_pages(digest, text_pages, languages, lang, menu)
+    yield Page("404.html", "404.html", None, {"languages": languages}, {})
+
+
+def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str],
+                    lang: str, menu: list[str]) -> Iterator[Page]:
+    common: dict[str, Any] = {"menu": menu, "digest": digest}
+    shown = digest.meetings[:HOME_MEETINGS]
+    yield Page(f"{lang}/index.html", "home.html", lang,
+               {**common, "timeline": timeline(shown), "facets": facets(digest, shown),
+                "meetings": shown, "more": len(digest.meetings) > len(shown)},
+               _alternates(languages, "{lang}/index.html"))
+    yield Page(f"{lang}/search.html", "search.html", lang, common, _alternates(languages, "{lang}/search.html"))
+    yield Page(f"{lang}/articles/index.html", "articles.html", lang,
+               {**common, "latest": digest.entries[:LATEST_ARTICLES]},
+               _alternates(languages, "{lang}/articles/index.html"))
+    yield Page(f"{lang}/years/index.html", "years.html", lang, common,
+               _alternates(languages, "{lang}/years/index.html"))
+    for year in [*digest.years(), None]:
+        meetings = digest.meetings_in(year) if year else tuple(m for m in digest.meetings if not m.date)
+        entries = digest.entries_in(year) if year else digest.undated()
+        if year is None and not meetings and not entries:
+            continue
+        yield Page(year_path(lang, year), "year.html", lang,
+                   {**common, "year": year, "meetings": meetings, "timeline": timeline(meetings),
+                    "facets": facets(digest, meetings), "entries": entries},
+                   _same(languages, year_path, year))
+    for entry in digest.entries:
+        yield Page(article_path(lang, entry.slug), "article.html", lang,
+                   {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ()),
+                    "mentions": _article_mentions(entry)},
+                   _same(languages, article_path, entry.slug))
+    for meeting in digest.meetings:
+        yield Page(meeting_path(lang, meeting.id), "meeting.html", lang,
+                   {**common, "meeting": meeting,
+                    "entries": [digest.by_slug[s] for s in meeting.articles if s in digest.by_slug]},
+                   _same(languages, meeting_path, meeting.id))
+    for kind in PAGE_TYPES:
+        yield Page(type_path(lang, kind), "entities.html", lang, {**common, "kind": kind},
+                   _same(languages, type_path, kind))
+        for entity in digest.of_type(kind):
+            meetings = digest.by_entity.get(entity.id, ())
+            yield Page(entity_path(lang, entity.id), "entity.html", lang,
+                       {**common, "entity": entity, "meetings": meetings, "timeline": timeline(meetings),
+                        "counterparts": digest.counterparts(entity.id)},
+                       _same(languages, entity_path, entity.id))
+    for text in text_pages:
+        if text.lang == lang:
+            present = [p.lang for p in text_pages if p.name == text.name]
+            yield Page(f"{lang}/{text.name}.html", "page.html", lang, {**common, "text": text},
+                       _alternates(present, f"{{lang}}/{text.name}.html"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import posixpath
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,8 +23,12 @@ from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+from markupsafe import Markup, escape
+
+from generator.model import Bilingual
 
 LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी"}
+OG_LOCALES = {"en": "en_IN", "hi": "hi_IN"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,44 @@ def month_name(value: dt.date, lang: str) -> str:
     return format_date(value, "LLLL y", locale=lang)
 
 
+def say(value: Bilingual | None, lang: str) -> Markup:
+    """``value`` in ``lang``, escaped; in the other language wrapped in a ``lang`` span."""
+    if value is None:
+        return Markup("")
+    own = value.hi if lang == "hi" else value.en
+    if own:
+        return escape(own)
+    other, text = ("en", value.en) if lang == "hi" else ("hi", value.hi)
+    return Markup('<span lang="{}">{}</span>').format(other, text) if text else Markup("")
+
+
+def lang_of(value: Bilingual | None, lang: str) -> str:
+    """The language ``value.get(lang)`` is written in."""
+    if value is None:
+        return lang
+    own = value.hi if lang == "hi" else value.en
+    return lang if own else ("en" if lang == "hi" else "hi")
+
+
+def is_web_url(value: object) -> bool:
+    """True for an absolute http(s) URL: the only kind of outside link a page may carry."""
+    if not isinstance(value, str) or any(c in value for c in "\x00\n\r\t "):
+        return False
+    parts = urllib.parse.urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def is_devanagari(value: object) -> bool:
+    """True when the text has a Devanagari letter."""
+    return isinstance(value, str) and any("\u0900" <= c <= "\u097f" for c in value)
+
+
+def base_path(base_url: str) -> str:
+    """The path part of the site's base URL, e.g. ``/defence-digest/``."""
+    path = urllib.parse.urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
 def markdown_html(text: str) -> str:
     """Editors' Markdown as HTML (raw HTML in it is escaped, not passed through)."""
     return markdown.markdown(text.replace("<", "&lt;"), extensions=["extra", "sane_lists"])
@@ -80,7 +123,7 @@ def markdown_html(text: str) -> str:
 class Renderer:
     """A Jinja2 environment on the templates folder, with per-language helpers."""
 
-    def __init__(self, templates: Path, site: dict[str, Any]) -> None:
+    def __init__(self, templates: Path, site: dict[str, Any], helpers: dict[str, Any] | None = None) -> None:
         self.templates = templates
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
@@ -93,6 +136,11 @@ class Renderer:
         )
         self.env.globals["site"] = site
         self.env.globals["language_names"] = LANGUAGE_NAMES
+        self.env.globals["og_locales"] = OG_LOCALES
+        self.env.tests["web_url"] = is_web_url
+        self.env.tests["devanagari"] = is_devanagari
+        self.env.filters["base_path"] = base_path
+        self.env.globals.update(helpers or {})
 
     def render(self, page: Page) -> str:
         """The text of one page."""
@@ -108,6 +156,9 @@ class Renderer:
             "date": lambda d: localised_date(d, lang),
             "month": lambda d: month_name(d, lang),
             "pick": lambda b: b.get(lang) if b else "",
+            "say": lambda b: say(b, lang),
+            "lang_of": lambda b: lang_of(b, lang),
+            "other_lang": "en" if lang == "hi" else "hi",
         }
         return self.env.get_template(page.template).render(context)
 

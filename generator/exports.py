@@ -1,0 +1,110 @@
+"""Data exports under ``site/data/``: meetings (JSON and CSV), articles and people (JSON).
+
+Meetings are sorted by date then id (undated last); records use the meetings
+stage's ``to_record`` so the export format is defined in one place.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.digest import Digest
+from generator.model import Bilingual, Meeting
+
+CSV_FIELDS = ("id", "date", "date_basis", "kind", "future", "place_en", "place_hi", "occasion_en",
+              "occasion_hi", "topics", "participants_en", "participants_hi", "participant_ids",
+              "articles", "evidence", "notes_en")
+
+
+def _pair(value: Bilingual | None) -> dict[str, str | None] | None:
+    return {"en": value.en, "hi": value.hi} if value else None
+
+
+def _fallback_record(m: Meeting) -> dict[str, Any]:
+    """The export record when the meetings stage is not importable."""
+    return {
+        "id": m.id, "date": m.date.isoformat() if m.date else None, "date_basis": m.date_basis,
+        "kind": m.kind, "future": m.future, "place": _pair(m.place), "occasion": _pair(m.occasion),
+        "topics": list(m.topics),
+        "participants": [{"id": p.entity_id, "name": _pair(p.name), "role": _pair(p.role),
+                          "country": _pair(p.country)} for p in m.participants],
+        "articles": list(m.articles), "evidence": list(m.evidence),
+        "notes": [_pair(n) for n in m.notes],
+    }
+
+
+def _to_record() -> Callable[[Meeting], dict[str, Any]]:
+    try:
+        from generator import meetings as stage
+    except Exception:  # optional stage: the site still exports with the same fields
+        return _fallback_record
+    found: Callable[[Meeting], dict[str, Any]] = getattr(stage, "to_record", _fallback_record)
+    return found
+
+
+def _sorted(digest: Digest) -> list[Meeting]:
+    return sorted(digest.meetings, key=lambda m: (m.date is None, m.date.isoformat() if m.date else "", m.id))
+
+
+def _names(record: dict[str, Any], lang: str) -> str:
+    parts = []
+    for p in record["participants"]:
+        name = (p.get("name") or {}).get(lang) or (p.get("role") or {}).get(lang) or ""
+        country = (p.get("country") or {}).get(lang) or ""
+        parts.append(f"{name} ({country})" if country else name)
+    return "; ".join(parts)
+
+
+def meetings_csv(records: list[dict[str, Any]]) -> str:
+    """One row per meeting; lists joined with ``; ``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for r in records:
+        place, occasion = r.get("place") or {}, r.get("occasion") or {}
+        writer.writerow([
+            r["id"], r["date"] or "", r["date_basis"], r["kind"], str(r["future"]).lower(),
+            place.get("en") or "", place.get("hi") or "", occasion.get("en") or "", occasion.get("hi") or "",
+            "; ".join(r["topics"]), _names(r, "en"), _names(r, "hi"),
+            "; ".join(p.get("id") or "" for p in r["participants"]), "; ".join(r["articles"]),
+            " ".join(r["evidence"]), " ".join((n or {}).get("en") or "" for n in r["notes"]),
+        ])
+    return out.getvalue()
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def write(digest: Digest, out: Path, article_url: Callable[[str], str]) -> list[str]:
+    """Write every export under ``out/data``; returns their site paths."""
+    folder = out / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    to_record = _to_record()
+    records = [to_record(m) for m in _sorted(digest)]
+    articles = [{
+        "id": e.slug, "date": e.date.isoformat() if e.date else None,
+        "title": _pair(e.title), "place": _pair(e.analysis.article.meta.place),
+        "source": e.analysis.article.meta.source, "url": e.analysis.article.meta.url,
+        "page": article_url(e.slug),
+        "meetings": [m.id for m in digest.by_article.get(e.slug, ())],
+    } for e in digest.entries]
+    entities = [{
+        "id": e.id, "type": e.type, "name": _pair(e.name), "role": _pair(e.role),
+        "country": e.country, "romanised": e.romanised,
+        "meetings": [m.id for m in digest.by_entity.get(e.id, ())],
+    } for e in sorted(digest.entities.values(), key=lambda e: e.id)]
+    files = {
+        "meetings.json": _dump(records),
+        "meetings.csv": meetings_csv(records),
+        "articles.json": _dump(articles),
+        "entities.json": _dump(entities),
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [f"data/{name}" for name in files]

@@ -1,0 +1,37 @@
+"""Full-text search: a Pagefind index over both languages, built after the pages are written.
+
+Pagefind (the ``pagefind[bin]`` package ships its binary) makes one index per
+``<html lang>``; each language has its own search page querying its own index.
+Article pages carry both scripts, so Hindi and English words are found from
+either page. The index is optional: without Pagefind the search page says so.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BUNDLE = "pagefind"  # the folder of the index and its UI, inside the site
+
+
+def available() -> bool:
+    """True when the Pagefind package (with its binary) is installed."""
+    return importlib.util.find_spec("pagefind") is not None
+
+
+def index(site: Path) -> None:
+    """Index the built site in place; raises RuntimeError with Pagefind's own message on failure."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (site / BUNDLE / "pagefind-ui.js").is_file():
+        raise RuntimeError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
+    _stable_entry(site / BUNDLE / "pagefind-entry.json")
+
+
+def _stable_entry(path: Path) -> None:
+    """Pagefind lists languages in a varying order; sort them so builds are byte-identical."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
