@@ -113,7 +113,7 @@ class ArgosEngine:
         from argostranslate import settings
 
         self._argos = package.Package(self.package.path)
-        if self._argos.tokenizer is None:
+        if getattr(self._argos, "tokenizer", None) is None:
             raise ArgosError(f"{self.package.path}: package has no tokenizer")
         try:
             self._model = ctranslate2.Translator(

@@ -73,7 +73,8 @@ class Translator:
             texts = self.machine([(s.text, by_sentence.get(s.index, ())) for s in todo])
             if texts is not None:
                 for sentence, text in zip(todo, texts, strict=True):
-                    found[sentence.index] = Translation(text, "machine", self.package.engine)
+                    if text.strip():  # an empty output falls through to the gloss
+                        found[sentence.index] = Translation(text, "machine", self.package.engine)
         for sentence in sentences:
             if sentence.index not in found:
                 found[sentence.index] = self._offline(sentence, by_sentence.get(sentence.index, ()))
