@@ -1,10 +1,14 @@
 """Names in Latin script: the gazetteer's spelling first, otherwise rules.
 
-The rules take a Devanagari name through three steps: split it into aksharas
-(consonant clusters with their vowel), decide which inherent vowels Hindi
-does not pronounce (schwa deletion) and mark them with a virama, then let
-indic-transliteration spell the result in IAST, which :data:`_IAST_TO_NAME`
-turns into the plain spelling names have in English-language news.
+A Devanagari name is split into aksharas (a consonant cluster and its vowel);
+schwa deletion decides which inherent vowels Hindi does not pronounce; then
+each akshara is spelt from indic-transliteration's IAST letters, simplified to
+the plain spelling names have in English-language news, with context rules
+that the benchmark (``bench/romanise_eval.py``) showed to help: anusvara by
+the place of the next consonant (सिंह Singh, पोम्पियो Pompeo), फ as f, व as w
+after a consonant or between a-vowels, ू in a closed last syllable as oo,
+Latin initials written in Devanagari (बी B.), and a few spellings of foreign
+names in Hindi news (एं- An-, -ियो -io, झांग Zh-).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from indic_transliteration import sanscript
@@ -21,128 +26,237 @@ if TYPE_CHECKING:
 
 VIRAMA = "\u094d"
 NUKTA = "\u093c"
-_CONSONANTS = set("कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह")
-_SIGNS = set("ािीुूृॄॅॆेैॉॊोौॢॣ")  # dependent vowel signs
-_NASALS = set("ंँ")
+_CONSONANTS = frozenset("कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह")
+_SIGN_TO_VOWEL = dict(zip("ािीुूृॄेैोौॅॉॆॊ", "आइईउऊऋॠएऐओऔएओएओ", strict=True))
+_VOWELS = frozenset("अआइईउऊऋॠएऐओऔऍऑऎऒ")
+_NASALS = frozenset("ंँ")
 _LETTER_NAMES = {
     "ए": "A", "बी": "B", "सी": "C", "डी": "D", "ई": "E", "एफ": "F", "जी": "G", "एच": "H",
     "आई": "I", "जे": "J", "के": "K", "एल": "L", "एम": "M", "एन": "N", "ओ": "O", "पी": "P",
     "क्यू": "Q", "आर": "R", "एस": "S", "टी": "T", "यू": "U", "वी": "V", "डब्ल्यू": "W",
     "एक्स": "X", "वाई": "Y", "जेड": "Z", "ज़ेड": "Z",
 }  # fmt: skip
-_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
-_LATIN_ABBREVIATION_ZERO = re.compile(r"(?<=[\u0900-\u097f])0")
+_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
+_PLAIN = [
+    ("k͟h", "kh"), ("ġ", "gh"), ("ṅ", "n"), ("ñ", "n"), ("ṇ", "n"), ("ś", "sh"), ("ṣ", "sh"),
+    ("ṭ", "t"), ("ḍ", "d"), ("r̤", "r"), ("ṛ", "ri"), ("ṝ", "ri"), ("ā", "a"), ("ī", "i"),
+    ("ū", "u"), ("ẏ", "y"), ("ḥ", "h"), ("c", "ch"),
+]  # fmt: skip
+_ENGLISH_VOWELS = str.maketrans("ऑऍऒऎ", "ओएओए")
+
+
+@cache
+def _letters(devanagari: str) -> str:
+    """Plain Latin letters for one consonant (with nukta) or vowel, via IAST."""
+    if devanagari == "छ":
+        return "chh"
+    devanagari = devanagari.translate(_ENGLISH_VOWELS)
+    latin = sanscript.transliterate(devanagari, sanscript.DEVANAGARI, sanscript.IAST)
+    for old, new in _PLAIN:
+        latin = latin.replace(old, new)
+    return "f" if latin == "ph" else latin
 
 
 @dataclass
 class _Akshara:
-    """Consonants of a cluster (with nukta) and the vowel sign after them."""
+    """Consonants of a cluster (each with its nukta) and the vowel after them."""
 
     consonants: list[str]
-    vowel: str  # "" inherent a, VIRAMA none, else an independent vowel or vowel sign
-    nasal: str = ""  # anusvara or candrabindu after it
+    vowel: str  # independent vowel letter; "" inherent a; VIRAMA none
+    nasal: str = ""  # anusvara, candrabindu or visarga after it
 
 
 def _aksharas(word: str) -> list[_Akshara]:
-    """Split a Devanagari word into aksharas."""
+    """Split a Devanagari word (NFD, nasal consonant clusters as anusvara) into aksharas."""
     units: list[_Akshara] = []
-    i, n = 0, len(word)
-    while i < n:
-        ch = word[i]
+    for ch in word:
+        last = units[-1] if units else None
         if ch in _CONSONANTS:
-            cluster = [ch]
-            i += 1
-            while i < n and word[i] == NUKTA:
-                cluster[-1] += NUKTA
-                i += 1
-            if units and units[-1].vowel == VIRAMA and units[-1].consonants and not units[-1].nasal:
-                units[-1].consonants.extend(cluster)
-                units[-1].vowel = ""
+            if last and last.vowel == VIRAMA and last.consonants and not last.nasal:
+                last.consonants.append(ch)
+                last.vowel = ""
             else:
-                units.append(_Akshara(cluster, ""))
-        elif ch == VIRAMA or ch in _SIGNS:
-            if units and units[-1].consonants and units[-1].vowel == "":
-                units[-1].vowel = ch
-            i += 1
+                units.append(_Akshara([ch], ""))
+        elif ch == NUKTA and last and last.consonants:
+            last.consonants[-1] += NUKTA
+        elif ch == VIRAMA or ch in _SIGN_TO_VOWEL:
+            if last and last.consonants and last.vowel == "" and not last.nasal:
+                last.vowel = _SIGN_TO_VOWEL.get(ch, VIRAMA)
         elif ch in _NASALS or ch == "ः":
-            if units:
-                units[-1].nasal = ch
-            i += 1
-        elif "\u0904" <= ch <= "\u0914" or ch in "ॠॡ":
+            if last:
+                last.nasal = ch
+        elif ch in _VOWELS:
             units.append(_Akshara([], ch))
-            i += 1
-        else:
-            i += 1
     return units
 
 
-_GEMINATE_OK = True
-
-
 def _delete_schwas(units: list[_Akshara]) -> None:
-    """Mark unpronounced inherent vowels with a virama (right to left)."""
+    """Mark the inherent vowels Hindi does not pronounce (right to left): राजनाथ Rajnath."""
     last = len(units) - 1
-    if last > 0 and units[last].consonants and units[last].vowel == "" and not units[last].nasal:
-        cluster = units[last].consonants
-        if len(cluster) == 1 or _final_cluster_drops(cluster):
-            units[last].vowel = VIRAMA
+    final = units[last] if units else None
+    if (
+        last > 0
+        and final
+        and final.consonants
+        and final.vowel == ""
+        and not final.nasal
+        and (len(final.consonants) == 1 or _final_cluster_drops(final.consonants))
+    ):
+        final.vowel = VIRAMA
     for i in range(last - 1, 0, -1):
         unit, before, after = units[i], units[i - 1], units[i + 1]
         if unit.vowel or unit.nasal or len(unit.consonants) != 1:
             continue
         if before.vowel == VIRAMA or not after.consonants or after.vowel == VIRAMA:
             continue
-        if len(before.consonants) > 1 and before.vowel == "":
-            continue
+        if len(after.consonants) > 1 and after.vowel == "":
+            continue  # मोहम्मद Mohammad: no deletion before a cluster
+        if i + 1 == last and i >= 2 and after.vowel != "":
+            continue  # गडकरी Gadkari, चौधरी Chaudhari: kept before an open last syllable
         unit.vowel = VIRAMA
 
 
 def _final_cluster_drops(cluster: list[str]) -> bool:
-    """Whether a word-final cluster loses its inherent a: Trump, Stoltenberg, not Gupta."""
-    first, last = cluster[0].rstrip(NUKTA), cluster[-1].rstrip(NUKTA)
-    return first == "र" or first == last or first == "स" or last in "टडग"
+    """Whether a word-final cluster loses its a: Trump, Minh, Ulf; not Gupta, Chandra, Aditya."""
+    first, last = cluster[0][0], cluster[-1][0]
+    if last in "रयव" and first != "र":
+        return False
+    return first in "रसलफङञणनम" or first == last or last not in "तलणमन"
 
 
-def _nasal(nasal: str, following: _Akshara | None) -> str:
-    """The letter an anusvara stands for, by the place of the next consonant (सिंह: Singh)."""
+def _nasal(unit: _Akshara, following: _Akshara | None) -> str:
+    """What an anusvara sounds as, by the place of the next consonant (सिंह Singh)."""
+    if unit.nasal == "ः":
+        return "h"
     nxt = following.consonants[0][0] if following and following.consonants else ""
-    if nxt in "पफबभम":
+    if nxt and nxt in "पफबभम":
         return "m"
-    if nxt in "कखगघह":
-        return "ṅ"
+    if nxt and nxt in "कखगघह":
+        return "ng" if nxt == "ह" else "n"
     return "n"
 
 
+def _consonant(units: list[_Akshara], i: int, k: int) -> str:
+    """The letters of consonant ``k`` of akshara ``i``, with the context rules."""
+    unit = units[i]
+    c = unit.consonants[k]
+    if c == "व":
+        return "w" if _is_w(units, i, k) else "v"
+    if c == "झ" and i == 0 and k == 0 and _chinese_ng(units):
+        return "zh"
+    if c == "य" and unit.vowel == VIRAMA and len(unit.consonants) == 1 and 0 < i < len(units) - 1:
+        return "i"  # जयशंकर Jaishankar, नायडू Naidu
+    if c == "ज" and i == len(units) - 1 and i > 1 and _final_z(units):
+        return "z"
+    return _letters(c + VIRAMA)
+
+
+def _is_w(units: list[_Akshara], i: int, k: int) -> bool:
+    """व as w: after a consonant (अश्विनी, मेघवाल) or next to ā (पवार, रावत); else v."""
+    unit = units[i]
+    vowel = unit.vowel if k == len(unit.consonants) - 1 else VIRAMA
+    if vowel in ("ए", "ओ", "ऐ", "औ"):
+        return False  # मेदवेदेव Medvedev
+    if k > 0:
+        return unit.consonants[k - 1][0] != "र"
+    if i == 0:
+        return False
+    before = units[i - 1]
+    if before.vowel == VIRAMA and not before.nasal:
+        return before.consonants[-1][0] != "र"
+    if vowel == "आ" and before.vowel == "ओ" and i == len(units) - 1:
+        return False  # जाखारोवा Zakharova
+    return vowel != VIRAMA and (vowel == "आ" or before.vowel == "आ") and not before.nasal
+
+
+def _final_z(units: list[_Akshara]) -> bool:
+    """A final ज read z: लोपेज Lopez, नवाज Nawaz; but राज Raj, मनोज Manoj."""
+    unit, before = units[-1], units[-2]
+    if unit.vowel != VIRAMA or len(unit.consonants) != 1 or before.nasal:
+        return False
+    return before.vowel in ("ए", "ई", "इ") or (before.vowel == "आ" and before.consonants != ["र"])
+
+
+def _chinese_ng(units: list[_Akshara]) -> bool:
+    """A Chinese syllable with a -ng final (झांग Zhang, झेंग Zheng), not Indian झा (Jha)."""
+    return len(units) == 2 and bool(units[0].nasal) and units[1].consonants == ["ग"]
+
+
+def _indian_ee(consonants: list[str], closing: list[str]) -> bool:
+    """The Indian name endings spelt with ee: -deep, -preet, -veen (not Ajit, Zarif, Amin)."""
+    end = closing[0][0]
+    return (
+        end == "प" or (end == "त" and consonants[-1] == "र") or (end == "न" and consonants == ["व"])
+    )
+
+
+def _vowel(units: list[_Akshara], i: int) -> str:
+    """The letters of the vowel of akshara ``i``."""
+    unit = units[i]
+    vowel = unit.vowel
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    if vowel == VIRAMA:
+        return ""
+    if vowel == "":
+        if (
+            len(unit.consonants) == 1
+            and nxt
+            and nxt.consonants == ["ह"]
+            and nxt.vowel == VIRAMA
+            and i + 2 < len(units)
+        ):
+            return "e"  # गहलोत Gehlot, शहबाज Shehbaz
+        return "a"
+    if vowel == "ऋ" and unit.consonants and unit.consonants[-1] == "र":
+        return "i"  # श्रृंगला Shringla
+    closed_last = i == len(units) - 2 and units[-1].vowel == VIRAMA and not unit.nasal
+    if vowel == "ऊ" and closed_last and unit.consonants and units[-1].consonants[0][0] not in "शष":
+        return "oo"  # कपूर Kapoor, थरूर Tharoor
+    if vowel == "ई" and closed_last and _indian_ee(unit.consonants, units[-1].consonants):
+        return "ee"  # प्रदीप Pradeep, नवीन Naveen, प्रीत Preet
+    if vowel == "ए" and i == 0 and not unit.consonants and unit.nasal:
+        return "a"  # एंटनी Antony, एंजेला Angela
+    return _letters(vowel)
+
+
+def _silent_y(units: list[_Akshara], i: int) -> bool:
+    """य after ि is not written in foreign names (-ia, -io), but is in प्रिया Priya."""
+    before = units[i - 1]
+    if before.vowel != "इ" or before.consonants[-1:] == ["र"] or units[i].nasal:
+        return False
+    return units[i].vowel == "ओ" or (units[i].vowel == "आ" and i == len(units) - 1)
+
+
 def _spell(units: list[_Akshara]) -> str:
-    """Devanagari with explicit viramas, then IAST via indic-transliteration."""
+    """Latin letters for a word's aksharas."""
     parts: list[str] = []
     for i, unit in enumerate(units):
-        text = VIRAMA.join(unit.consonants) + unit.vowel
-        parts.append(sanscript.transliterate(text, sanscript.DEVANAGARI, sanscript.IAST))
-        if unit.nasal == "ः":
-            parts.append("h")
-        elif unit.nasal:
-            parts.append(_nasal(unit.nasal, units[i + 1] if i + 1 < len(units) else None))
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        consonants = [_consonant(units, i, k) for k in range(len(unit.consonants))]
+        if i > 0 and consonants == ["y"] and _silent_y(units, i):
+            consonants = []  # सोनिया Sonia, पोम्पियो Pompeo
+        parts.append("".join(consonants) + _vowel(units, i))
+        if unit.nasal:
+            parts.append(_nasal(unit, nxt))
     return "".join(parts)
-
-
-_IAST_TO_NAME = [
-    ("ṅg", "ng"), ("ṅh", "ngh"), ("ṅ", "n"), ("ñ", "n"), ("ṇ", "n"), ("ṃ", "n"),
-    ("kṣ", "ksh"), ("jñ", "gy"), ("ch", "chh"), ("c", "ch"),
-    ("ś", "sh"), ("ṣ", "sh"), ("ṭ", "t"), ("ḍ", "d"), ("r̤", "r"), ("ṛ", "ri"), ("ṝ", "ri"),
-    ("ā", "a"), ("ī", "i"), ("ū", "u"), ("ḥ", "h"), ("ḷ", "l"),
-]  # fmt: skip
 
 
 def _word(word: str) -> str:
     """One Devanagari word in Latin letters (lower case)."""
-    word = word.replace("ॉ", "ो").replace("ऑ", "ओ").replace("\u200c", "").replace("\u200d", "")
-    units = _aksharas(unicodedata.normalize("NFD", word))
+    word = unicodedata.normalize("NFD", word.replace("\u200c", "").replace("\u200d", ""))
+    units = _aksharas(word)
     _delete_schwas(units)
-    latin = _spell(units)
-    for old, new in _IAST_TO_NAME:
-        latin = latin.replace(old, new)
-    return unicodedata.normalize("NFC", latin)
+    return _spell(units)
+
+
+def _initial(words: list[str], index: int, after: str) -> str | None:
+    """A Latin initial written in Devanagari inside a longer name: बी B., आर0 R."""
+    letter = _LETTER_NAMES.get(words[index])
+    if letter is None or len(words) < 2 or after[:1] == "-":
+        return None
+    if index == len(words) - 1 and not after.startswith("."):
+        return None  # a name ends on its surname: मोदी जी is not Modi G.
+    return letter
 
 
 def romanise(hindi: str) -> str:
@@ -150,23 +264,24 @@ def romanise(hindi: str) -> str:
 
     Latin text comes back unchanged, so romanising is idempotent.
     """
-    text = _LATIN_ABBREVIATION_ZERO.sub(".", unicodedata.normalize("NFC", hindi))
-    words = _WORD.findall(text)
+    text = unicodedata.normalize("NFC", hindi).replace("\u200c", "").replace("\u200d", "")
+    text = re.sub(r"(?<=[\u0900-\u097f])0", ".", text)
+    matches = list(_WORD.finditer(text))
+    words = [m.group() for m in matches]
     out: list[str] = []
     pos = 0
-    for match in _WORD.finditer(text):
+    for index, match in enumerate(matches):
         out.append(text[pos : match.start()])
-        word = match.group()
-        letter = _LETTER_NAMES.get(word.replace("\u200c", "").replace("\u200d", ""))
-        if letter and len(words) > 1:
-            rest = text[match.end() :]
-            out.append(letter if rest.startswith(".") else letter + ".")
+        after = text[match.end() :]
+        letter = _initial(words, index, after)
+        if letter is not None:
+            out.append(letter if after.startswith(".") else letter + ".")
         else:
-            latin = _word(word)
+            latin = _word(match.group())
             out.append(latin[:1].upper() + latin[1:])
         pos = match.end()
     out.append(text[pos:])
-    return re.sub(r"\.(?=\w)", ". ", "".join(out)).strip()
+    return re.sub(r"\.(?=[^\W\d_])", ". ", "".join(out)).strip()
 
 
 def english_name(hindi: str, gaz: Gazetteer) -> tuple[str, bool]:
