@@ -216,3 +216,24 @@ def test_remove_leaves_gloss_and_install_brings_the_model_back(argos_package: Pa
     assert Translator(SHIPPED, None).status() == "gloss"
     assert cli.main(["models", "install", "--file", str(argos_package)]) == 0
     assert argos.find() is not None
+
+
+def test_install_from_the_index_offline_is_a_short_clear_error(
+    argos_package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["models", "install", "--timeout", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "are you offline?" in err and "Recursion" not in err and len(err.splitlines()) == 1
+
+
+def test_a_failing_model_falls_back_to_the_gloss(argos_package: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(engine: argos.ArgosEngine, texts: Sequence[str]) -> list[str]:
+        raise argos.ArgosError("cannot load the model")
+
+    monkeypatch.setattr(argos.ArgosEngine, "translate", broken)
+    translator = Translator(SHIPPED, None)
+    sentences, mentions = other_article()
+    result = translator.translate_article(sentences, mentions)
+    assert {t.provenance for t in result} == {"gloss"} and "Sergei Shoigu" in result[0].text
+    assert translator.status() == "gloss" and translator.problems == ["cannot load the model"]
