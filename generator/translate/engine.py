@@ -45,6 +45,7 @@ class Translator:
         self.package = argos.find() if use_model else None
         self.problems: list[str] = []
         self._engine = argos.ArgosEngine(self.package) if self.package else None
+        self._model_key = self.package.fingerprint() if self.package else ""
         self._memory_digest = hashlib.sha256(
             memory.read_bytes() if memory.is_file() else b""
         ).hexdigest()[:12]
@@ -55,7 +56,7 @@ class Translator:
 
     def engine_version(self) -> str:
         """Identifies model, glossary and memory, so a build cache can tell when output may change."""
-        model = self.package.fingerprint() if self._engine and self.package else "no model"
+        model = self._model_key if self._engine is not None else "no model"
         return f"{model}; gloss #{self.glossary.digest}; memory #{self._memory_digest}"
 
     def translate_article(
@@ -94,7 +95,7 @@ class Translator:
         """Model output for (sentence, its mentions) pairs; None if the model failed."""
         if self._engine is None or self.package is None:
             return None
-        key = self.package.fingerprint()
+        key = self._model_key
         shielded = [shield.shield(text, found) for text, found in items]
         try:
             raw = self._translate(key, [s.text for s in shielded], progress)
