@@ -36,6 +36,7 @@ _LETTER_NAMES = {
     "क्यू": "Q", "आर": "R", "एस": "S", "टी": "T", "यू": "U", "वी": "V", "डब्ल्यू": "W",
     "एक्स": "X", "वाई": "Y", "जेड": "Z", "ज़ेड": "Z",
 }  # fmt: skip
+_NOT_LATIN = re.compile(r"[^a-z]")
 _WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
 _PLAIN = [
     ("k͟h", "kh"), ("ġ", "gh"), ("ṅ", "n"), ("ñ", "n"), ("ṇ", "n"), ("ś", "sh"), ("ṣ", "sh"),
@@ -54,6 +55,7 @@ def _letters(devanagari: str) -> str:
     latin = sanscript.transliterate(devanagari, sanscript.DEVANAGARI, sanscript.IAST)
     for old, new in _PLAIN:
         latin = latin.replace(old, new)
+    latin = _NOT_LATIN.sub("", latin)  # a nukta no letter has (घ़) and the like
     return "f" if latin == "ph" else latin
 
 
