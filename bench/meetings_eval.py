@@ -14,15 +14,20 @@ How predictions are matched to gold, per article:
   joiners and honorifics removed), or their surnames agree in either script.
   When either side is office-only (no name), they match when their countries
   or organisations agree (English, with a few aliases such as USA = United
-  States). Matching within a meeting pair is one-to-one.
+  States); two office-only bodies without any country (a delegation of foreign
+  envoys) match each other. Matching within a meeting pair is one-to-one.
 * Meetings. Each predicted meeting is paired with at most one gold meeting,
   greedily by the number of shared participants (at least one), ties broken
   by how many of date, kind and future agree. A pair counts
   as a correct meeting when it shares at least ``min(2, gold participants)``.
-* Participant level: over paired meetings, shared participants are true
-  positives, the rest of either side false positives / negatives; every
-  participant of an unpaired meeting is a false positive (predicted) or
-  negative (gold).
+* Participant level (the headline number): per article, the distinct
+  participants of all its predicted meetings against the distinct participants
+  of its gold meetings (who took part in a meeting the article reports),
+  matched one-to-one as above.
+* Per meeting (stricter, printed below it): over paired meetings, shared
+  participants are true positives, the rest of either side false positives /
+  negatives; every participant of an unpaired meeting is a false positive
+  (predicted) or negative (gold).
 * Date accuracy: among correct meetings, the share whose date equals gold's.
 * Relevance: an article is relevant when it reports at least one meeting that
   is not future (gold ``relevant``), predicted likewise.
@@ -38,7 +43,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +99,9 @@ class Person:
                 or (self.en and other.en and self.en.split()[-1] == other.en.split()[-1])
                 or (self.hi and other.hi and self.hi.split()[-1] == other.hi.split()[-1])
             )
-        return bool(self.country) and self.country == other.country
+        if not (self.country or other.country):
+            return True  # two bodies named by office alone (foreign envoys)
+        return self.country == other.country
 
 
 def gold_person(p: dict[str, str | None]) -> Person:
@@ -152,6 +159,81 @@ def describe(participants: Sequence[Person]) -> str:
     return "; ".join(p.en or p.hi or f"[{p.country}]" for p in participants)
 
 
+@dataclass
+class Totals:
+    """Everything the report prints, summed over articles."""
+
+    meetings: Score = field(default_factory=Score)
+    participants: Score = field(default_factory=Score)
+    people: Score = field(default_factory=Score)
+    relevance: Score = field(default_factory=Score)
+    dated: int = 0
+    dates_right: int = 0
+    misses: list[tuple[int, str]] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+
+def distinct(groups: Sequence[Sequence[Person]]) -> list[Person]:
+    """The different participants of an article's meetings."""
+    seen: list[Person] = []
+    for group in groups:
+        seen.extend(p for p in group if not any(p.matches(q) for q in seen))
+    return seen
+
+
+def score(article: str, row: dict[str, Any], found: Sequence[Meeting], totals: Totals) -> None:
+    """Pair an article's predicted meetings with its gold ones and add up the counts."""
+    golds = row["meetings"]
+    gold_people = [[gold_person(p) for p in g["participants"]] for g in golds]
+    pred_people = [[predicted_person(p) for p in m.participants] for m in found]
+    pairs = sorted(
+        (
+            (shared(pp, gp), _agree(found[i], golds[j]), i, j)
+            for i, pp in enumerate(pred_people)
+            for j, gp in enumerate(gold_people)
+        ),
+        key=lambda t: (-t[0], -t[1], t[2], t[3]),
+    )
+    used_pred: set[int] = set()
+    used_gold: set[int] = set()
+    for common, _, i, j in pairs:
+        if common == 0 or i in used_pred or j in used_gold:
+            continue
+        used_pred.add(i)
+        used_gold.add(j)
+        totals.participants.tp += common
+        totals.participants.fp += len(pred_people[i]) - common
+        totals.participants.fn += len(gold_people[j]) - common
+        if common >= min(2, len(gold_people[j])):
+            totals.meetings.tp += 1
+            totals.dated += 1
+            totals.dates_right += found[i].date == _date(golds[j]["date"])
+        else:
+            totals.meetings.fp += 1
+            totals.meetings.fn += 1
+            totals.misses.append((len(gold_people[j]), _miss(article, golds[j], gold_people[j])))
+    for i, pp in enumerate(pred_people):
+        if i not in used_pred:
+            totals.participants.fp += len(pp)
+            totals.meetings.fp += 1
+            totals.spurious.append(_spurious(article, found[i], pp))
+    for j, gp in enumerate(gold_people):
+        if j not in used_gold:
+            totals.participants.fn += len(gp)
+            totals.meetings.fn += 1
+            totals.misses.append((len(gp) + 1, _miss(article, golds[j], gp)))
+    predicted, gold = distinct(pred_people), distinct(gold_people)
+    common = shared(predicted, gold)
+    totals.people.tp += common
+    totals.people.fp += len(predicted) - common
+    totals.people.fn += len(gold) - common
+    says = any(not m.future for m in found)
+    is_relevant = bool(row.get("relevant"))
+    totals.relevance.tp += says and is_relevant
+    totals.relevance.fp += says and not is_relevant
+    totals.relevance.fn += is_relevant and not says
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     corpus_default = Path(os.environ.get("DIGEST_CORPUS", REPO.parent / "shared" / "corpus"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -162,78 +244,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold_path = args.gold or args.corpus / "gold" / "meetings.dev.jsonl"
     rows = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
     gaz = gazetteer.load()
-    participants, meeting_score, relevance = Score(), Score(), Score()
-    dated = dates_right = 0
-    misses: list[tuple[int, str]] = []
-    spurious: list[str] = []
+    totals = Totals()
     elapsed = 0.0
     for row in rows:
         article = str(row["article"])
         published_text, body = read_article(args.corpus, article)
         published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
-        published = published or published_text
         sentences = hindi.sentences(hindi.normalise(body))
         mentions = entities.recognise(sentences, gaz)
         start = time.perf_counter()
-        found = meetings.extract(article, published, sentences, mentions, gaz)
+        found = meetings.extract(article, published or published_text, sentences, mentions, gaz)
         elapsed += time.perf_counter() - start
-        golds = row["meetings"]
-        gold_people = [[gold_person(p) for p in g["participants"]] for g in golds]
-        pred_people = [[predicted_person(p) for p in m.participants] for m in found]
-        pairs = sorted(
-            (
-                (shared(pp, gp), _agree(found[i], golds[j]), i, j)
-                for i, pp in enumerate(pred_people)
-                for j, gp in enumerate(gold_people)
-            ),
-            key=lambda t: (-t[0], -t[1], t[2], t[3]),
-        )
-        used_pred: set[int] = set()
-        used_gold: set[int] = set()
-        for common, _, i, j in pairs:
-            if common == 0 or i in used_pred or j in used_gold:
-                continue
-            used_pred.add(i)
-            used_gold.add(j)
-            participants.tp += common
-            participants.fp += len(pred_people[i]) - common
-            participants.fn += len(gold_people[j]) - common
-            if common >= min(2, len(gold_people[j])):
-                meeting_score.tp += 1
-                dated += 1
-                dates_right += found[i].date == _date(golds[j]["date"])
-            else:
-                meeting_score.fp += 1
-                meeting_score.fn += 1
-                misses.append((len(gold_people[j]), _miss(article, golds[j], gold_people[j])))
-        for i, pp in enumerate(pred_people):
-            if i not in used_pred:
-                participants.fp += len(pp)
-                meeting_score.fp += 1
-                spurious.append(_spurious(article, found[i], pp))
-        for j, gp in enumerate(gold_people):
-            if j not in used_gold:
-                participants.fn += len(gp)
-                meeting_score.fn += 1
-                misses.append((len(gp) + 1, _miss(article, golds[j], gp)))
-        says = any(not m.future for m in found)
-        is_relevant = bool(row.get("relevant"))
-        relevance.tp += says and is_relevant
-        relevance.fp += says and not is_relevant
-        relevance.fn += is_relevant and not says
+        score(article, row, found, totals)
     print(f"articles: {len(rows)}  gold meetings: {sum(len(r['meetings']) for r in rows)}")
-    print(meeting_score.line("meetings"))
-    print(participants.line("participants"))
-    print(
-        f"{'dates':<13} accuracy={dates_right / dated if dated else 0.0:.3f}  ({dates_right}/{dated})"
-    )
-    print(relevance.line("relevance"))
+    print(totals.meetings.line("meetings"))
+    print(totals.people.line("participants"), " [distinct per article]")
+    print(totals.participants.line("  per meeting"), " [within paired meetings]")
+    right, dated = totals.dates_right, totals.dated
+    print(f"{'dates':<13} accuracy={right / dated if dated else 0.0:.3f}  ({right}/{dated})")
+    print(totals.relevance.line("relevance"))
     print(f"extract: {1000 * elapsed / max(1, len(rows)):.3f} ms per article")
     print("\nworst misses (gold meetings not found):")
-    for _, text in sorted(misses, key=lambda t: -t[0])[: args.worst]:
+    for _, text in sorted(totals.misses, key=lambda t: -t[0])[: args.worst]:
         print(text)
     print("\nspurious (predicted, not in gold):")
-    for text in spurious[: args.worst]:
+    for text in totals.spurious[: args.worst]:
         print(text)
     return 0
 

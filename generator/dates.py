@@ -67,7 +67,7 @@ NUMBERS: dict[str, int] = {word: n for n, word in enumerate(_NUMBER_WORDS, start
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 _EXPLICIT = re.compile(
-    rf"(?<![\w\u0900-\u097f])(?P<day>{_DAY})(?:\s*(?:वीं|वी|ली|री|थी|st|nd|rd|th))?\s*,?\s*(?P<month>{_MONTH})(?![\u0900-\u097f])"
+    rf"(?<![\w\u0900-\u0963\u0966-\u097f])(?P<day>{_DAY})(?:\s*(?:वीं|वी|ली|री|थी|st|nd|rd|th))?\s*,?\s*(?P<month>{_MONTH})(?![\u0900-\u0963\u0966-\u097f])"
     rf"(?:\s*,?\s*(?P<year>\d{{4}}))?"
 )
 _NUMERIC = re.compile(
@@ -77,8 +77,8 @@ _MONTH_DAY = re.compile(rf"(?P<which>इस|पिछले|अगले)\s+म�
 _MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH})\s*,?\s*(?P<year>\d{{4}})")
 _WEEKDAY = re.compile("(?P<name>" + "|".join(WEEKDAYS) + ")")
 _LAST_YEAR = re.compile(r"(?:पिछले|गत|बीते)\s+(?:साल|वर्ष)\s*$")
-_TODAY = re.compile(r"(?<![\w\u0900-\u097f])आज(?![\w\u0900-\u097f])")
-_KAL = re.compile(r"(?<![\w\u0900-\u097f])कल(?![\w\u0900-\u097f])")
+_TODAY = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])आज(?![\w\u0900-\u0963\u0966-\u097f])")
+_KAL = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])कल(?![\w\u0900-\u0963\u0966-\u097f])")
 _LAST_WEEK = re.compile(r"(?:पिछले|गत|बीते)\s+(?:सप्ताह|हफ्ते|हफ़्ते)")
 
 

@@ -70,21 +70,31 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (rf"(?:द्विपक्षीय|त्रिपक्षीय)\s*बैठक\S*{_V}\s*{_DO}{_NOT_PASSIVE}", "meeting"),
         (rf"(?:मुलाकात|मुलाक़ात|भेंट|भेंटवार्ता){_V}\s*{_DO}{_NOT_PASSIVE}", "meeting"),
-        (rf"(?:से|के\s*साथ){_V}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u097f])", "meeting"),
+        (
+            rf"(?:से|के\s*साथ){_V}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u0963\u0966-\u097f])",
+            "meeting",
+        ),
         (r"(?<=\s)(?:मिले|मिलेंगे|मिलेंगी)(?=\s*(?:थे|हैं|है)?\s*(?:।|$))", "meeting"),
         (rf"(?:वार्ता|वार्तालाप|विचार-विमर्श|विचार\s*विमर्श){_V}\s*{_DO}{_NOT_PASSIVE}", "talks"),
         (rf"(?:से|के\s*साथ)\s+(?:\S+\s+){{0,3}}?(?:बातचीत|बात){_V}\s*{_DO}{_NOT_PASSIVE}", "call"),
         (r"(?:वार्ता|बातचीत)\s+(?:\S+\s+)?शुरू\s*(?:होगी|हुई|होने|की|करेंगे)", "talks"),
         (r"तलब\s*(?:किया|किए|किये|करेंगे)", "meeting"),
+        (r"अवगत\s*(?:कराया|कराएंगे)|जानकारी\s*दी(?![\u0900-\u0963\u0966-\u097f])", "meeting"),
         (r"आमंत्रित\s*(?:किया|किए|किये|करेंगे)|(?:स्वागत)\s*(?:किया|करेंगे)(?=\s*(?:।|$))", "visit"),
         (r"आगमन\s*(?:की\s*प्रतीक्षा|का\s*इंतजार)", "visit"),
-        (r"(?:की|का)\s+(?:[\u0900-\u097f]+\s+)?(?:राजकीय\s+)?(?:यात्रा|दौरे)\s+के\s+दौरान", "visit"),
+        (
+            r"(?:की|का)\s+(?:[\u0900-\u0963\u0966-\u097f]+\s+)?(?:राजकीय\s+)?(?:यात्रा|दौरे)\s+के\s+दौरान",
+            "visit",
+        ),
         (r"(?:निमंत्रण|न्योता|न्यौता)\s*(?:भी\s*)?(?:दिया|दी)", "visit"),
         (
             r"(?:यात्रा|दौरे)\s*पर\s*(?:\S+\s+){0,3}?(?:पहुंचे|पहुँचे|पहुंचीं|आए|आएंगे|आएंगी|जाएंगे|जाएंगी|रवाना|हैं|है)",
             "visit",
         ),
-        (r"(?:यात्रा|दौरा)\s*(?:भी\s*)?(?:की|करेंगे|करेंगी|करेगा|करेगी|किया)(?![\u0900-\u097f])", "visit"),
+        (
+            r"(?:यात्रा|दौरा)\s*(?:भी\s*)?(?:की|करेंगे|करेंगी|करेगा|करेगी|किया)(?![\u0900-\u0963\u0966-\u097f])",
+            "visit",
+        ),
     )
 )
 _FUTURE = _compile(
@@ -109,7 +119,9 @@ _BREAK = frozenset(
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 _OPEN_PARENTHESIS = re.compile(r"^\s*\([^)]*$")
 _LIST_GLUE = re.compile(r"^\s*(?:,|;|और|तथा|एवं|व)\s*$")
-_PLURAL_OFFICE = _compile(r"^\s*(?:के|की)\s+((?:[\u0900-\u097f]+\s+)?[\u0900-\u097f]+(?:ियों|ों))")
+_PLURAL_OFFICE = _compile(
+    r"^\s*(?:के|की)\s+((?:[\u0900-\u0963\u0966-\u097f]+\s+)?[\u0900-\u0963\u0966-\u097f]+(?:ियों|ों))"
+)
 _OCCASION = _compile(
     r"\s+(?:(से\s+इतर)|(के\s+दौरान)|(के\s+समापन\s+पर)|(के\s+अवसर\s+पर)|(के\s+मौके\s+पर))"
 )
@@ -131,10 +143,18 @@ _OCCASION_GLOSS = {
     "गणतंत्र": "Republic", "दिवस": "Day", "वार्ता": "Dialogue", "संवाद": "Dialogue",
 }  # fmt: skip
 _DISCUSSION = _compile(r"चर्चा|बातचीत|वार्ता|विचार|मुद्द|सहयोग|समीक्षा|संबंध|साझेदारी|शुभकामना|संवेदना|बधाई")
-_DATELINE = re.compile(r"^([\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?)\s*[।:,]")
+_DATELINE = re.compile(
+    r"^([\u0900-\u0963\u0966-\u097f]+(?:\s+[\u0900-\u0963\u0966-\u097f]+)?)\s*[।:,]"
+)
 _BARE_SIDE = _compile(r"^\s*(?:के\s+बीच|का\s+दौरा|की\s+यात्रा|यात्रा|आगमन|के\s+साथ|से\s)")
 _GATHERING = {"शिखर": "summit", "सम्मेलन": "multilateral", "बैठक": "multilateral"}
 _REPORTED = _compile(r"(?:कहा|बताया)(?:\s+है)?\s+कि\s")
+_DIPLOMATS = _compile(r"(?:विदेशी\s+)?(?:राजनयिकों|राजनयिक)(?![\u0900-\u0963\u0966-\u097f])")
+_DIPLOMAT_BODY = Participant(None, None, Bilingual("राजनयिक", "diplomats"), Bilingual(), None)
+_COMPOSITION = _compile(
+    r"(?:शिष्टमंडल|प्रतिनिधिमंडल|दल)\s+में\s+(.+?)\s+के\s+(?:राजनयिक|राजदूत|प्रतिनिधि)\S*\s+(?:भी\s+)?शामिल"
+)
+_BRIEFING = ("अवगत", "जानकारी")
 _BILATERAL = frozenset({"meeting", "talks", "call", "visit"})
 
 
@@ -164,6 +184,7 @@ class _Found:
     listed: bool  # one of several counterparts named in one clause
     sentences: tuple[int, ...] = ()  # evidence beyond ``sentence``
     notes: tuple[Bilingual, ...] = ()
+    hosted: bool = False  # a visit whose host is only assumed (the home country)
 
 
 def _country(gaz: Names, country_id: str | None) -> Bilingual:
@@ -233,7 +254,18 @@ def _parties(
         group.append(m)
         last_end = m.end
     close()
-    return found
+    return sorted(found + _groups(text, found), key=lambda p: p.start)
+
+
+def _groups(text: str, found: Sequence[_Party]) -> list[_Party]:
+    """Foreign diplomats named only as a body (``15 विदेशी राजनयिकों का दल``)."""
+    extra: list[_Party] = []
+    for m in _DIPLOMATS.finditer(text):
+        if not any(
+            p.start <= m.start() < p.end or m.start() - 4 <= p.end <= m.start() for p in found
+        ):
+            extra.append(_Party(m.start(), m.end(), _DIPLOMAT_BODY, False, m.group(0)))
+    return extra
 
 
 def _glued(gap: str) -> bool:
@@ -272,6 +304,9 @@ def _read_group(text: str, group: Sequence[Mention], gaz: Names) -> list[_Party]
             person.id, person.name, role, _country(gaz, country_id), country_id
         )
         return [_Party(start, end, participant, True, words, grounded)]
+    if roles and not places and _is_plural(roles[-1].text):
+        group_role = roles[-1].entity.name  # राजदूतों: a body of envoys, country unknown
+        return [_Party(start, end, _office(gaz, None, group_role), False, words)]
     if roles:
         ids = [p.entity.id for p in places] or [HOME]
         return [
@@ -290,7 +325,11 @@ def _read_group(text: str, group: Sequence[Mention], gaz: Names) -> list[_Party]
     ]
 
 
-def _office(gaz: Names, country_id: str, role: Bilingual) -> Participant:
+def _is_plural(word: str) -> bool:
+    return word.endswith(("ों", "यों"))
+
+
+def _office(gaz: Names, country_id: str | None, role: Bilingual) -> Participant:
     return Participant(None, None, role, _country(gaz, country_id), country_id)
 
 
@@ -346,7 +385,7 @@ def _gloss(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str 
 
 
 _CUES = _compile(
-    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन"
+    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन|अवगत|जानकारी"
 )
 
 
@@ -465,8 +504,18 @@ def _known(party: _Party, known: dict[str, Participant]) -> _Party:
     return dataclasses.replace(party, participant=earlier, person=True) if earlier else party
 
 
+def _is_body(p: Participant) -> bool:
+    """A group named by office without a country: foreign envoys, a delegation."""
+    return p.country_id is None and p.name is None and bool(p.role.en or p.role.hi)
+
+
 def _sides(parts: Iterable[Participant]) -> set[str]:
-    return {p.country_id for p in parts if p.country_id}
+    """The countries or bodies taking part; an envoys' body is a side of its own."""
+    return {
+        p.country_id or f"body:{p.role.en or p.role.hi}"
+        for p in parts
+        if p.country_id or _is_body(p)
+    }
 
 
 @dataclass(frozen=True)
@@ -480,7 +529,7 @@ class _Scan:
 
 
 def _scan(s: Sentence, mentions: list[Mention], gaz: Names) -> _Scan:
-    triggers = _triggers(s.text) if mentions else []
+    triggers = _triggers(s.text)
     occasions = _occasions(s.text, mentions) if triggers else []
     skip = [(a, b) for a, b, _ in occasions]
     return _Scan(mentions, occasions, _parties(s.text, mentions, gaz, skip), triggers)
@@ -522,6 +571,10 @@ def _clause_meetings(
         inside = [p for p in everyone if clause[0] <= p.start < end]
         subject = _subject(text, clause, inside, fallback)
         subject_of_sentence = subject_of_sentence or subject
+        if text[start:end].startswith(_BRIEFING) and not any(
+            _is_body(p.participant) for p in inside
+        ):
+            continue  # briefing someone counts only for a body of foreign envoys
         named = [p for p in inside if p.participant.role.en or p.participant.role.hi or p.person]
         bare = [p for p in inside if p not in named]
         if kind in ("multilateral", "summit"):
@@ -538,19 +591,27 @@ def _clause_meetings(
         occasion = next((o for a, b, o in occasions if a < end), None)
         everyone_here = ([subject.participant] if subject else []) + [p.participant for p in others]
         sides = _sides(everyone_here)
-        if kind in ("multilateral", "summit") and others and sides - {HOME}:
+        hosted = kind == "visit" and len(sides) == 1 and HOME not in sides
+        if hosted:  # "X is on a visit": to the home country, unless it says where
+            others += (_Party(end, end, _office(gaz, HOME, Bilingual()), False, ""),)
+        elif kind in ("multilateral", "summit") and others and sides - {HOME}:
             pass  # a gathering with a foreign government or an international body
         elif len(sides) < 2:
             continue  # domestic, or only one side known
-        if kind in _BILATERAL and subject and len(others) > 1:
-            for other in others:
-                if other.participant.country_id == subject.participant.country_id:
-                    continue  # a compatriot in a list: not an international meeting
-                found.append(
-                    _Found(s.index, kind, future, subject, (other,), occasion, place, True)
-                )
+        home = subject.participant.country_id if subject else None
+        side = tuple(p for p in others if home and p.participant.country_id == home)
+        counterparts = [p for p in others if p not in side]
+        if kind in _BILATERAL and subject and len(counterparts) > 1:
+            for other in counterparts:  # one meeting each; compatriots stay on the subject's side
+                f = _Found(s.index, kind, future, subject, (other, *side), occasion, place, True)
+                found.append(f)
         elif others:
-            found.append(_Found(s.index, kind, future, subject, others, occasion, place, False))
+            ordered = (*counterparts, *side)
+            found.append(
+                _Found(
+                    s.index, kind, future, subject, ordered, occasion, place, False, hosted=hosted
+                )
+            )
     return found, next_actor
 
 
@@ -659,6 +720,7 @@ def extract(
     for s, scan in zip(sentences, scans, strict=True):
         more, actor = _clause_meetings(s, scan, gaz, actor, dateline, known)
         found.extend(more)
+    found = _absorb_visits(_expand_bodies(found, sentences, scans, gaz))
     trigger_at = {f.sentence for f in found}
     kept: dict[tuple[frozenset[str], bool], tuple[_Found, list[int]]] = {}
     for f in _reconcile(found):
@@ -669,9 +731,87 @@ def extract(
     result: list[Meeting] = []
     for f, numbers in kept.values():
         at = sorted(position[n] for n in numbers)
-        result.append(_meeting(slug, len(result) + 1, published, f, [sentences[i] for i in at]))
+        context = [
+            x
+            for x in sentences[max(0, at[0] - 2) : at[0]]
+            if x.paragraph == sentences[at[0]].paragraph
+        ]
+        evidence = [sentences[i] for i in at]
+        result.append(_meeting(slug, len(result) + 1, published, f, evidence, context))
         result[-1] = dataclasses.replace(result[-1], topics=_topics(at, sentences, trigger_at))
     return tuple(result)
+
+
+def _expand_bodies(
+    found: list[_Found], sentences: Sequence[Sentence], scans: Sequence[_Scan], gaz: Names
+) -> list[_Found]:
+    """``शिष्टमंडल में A, B और C के राजनयिक शामिल हैं``: the body's countries, one office each."""
+    for s, scan in zip(sentences, scans, strict=True):
+        listed = _COMPOSITION.search(s.text)
+        if not listed:
+            continue
+        countries = [
+            m.entity.id
+            for m in scan.mentions
+            if m.entity.type == "country" and listed.start(1) <= m.start < listed.end(1)
+        ]
+        at = next(
+            (
+                i
+                for i in range(len(found) - 1, -1, -1)
+                if 0 <= s.index - found[i].sentence <= 5
+                and any(_is_body(p) for p in _participants(found[i]))
+            ),
+            None,
+        )
+        if at is None or not countries:
+            continue
+        body = next(_key(p) for p in _participants(found[at]) if _is_body(p))
+        role = Bilingual("राजनयिक", "diplomat")
+        offices = [
+            _Party(0, 0, _office(gaz, c, role), False, listed.group(0))
+            for c in dict.fromkeys(countries)
+        ]
+        for i, f in enumerate(found):  # the same body throughout the article
+            parties = [f.subject, *f.others] if f.subject else list(f.others)
+            if not any(_key(p.participant) == body for p in parties):
+                continue
+            expanded = [
+                q for p in parties for q in (offices if _key(p.participant) == body else [p])
+            ]
+            more = (s.index,) if i == at else ()
+            found[i] = dataclasses.replace(
+                f, subject=expanded[0], others=tuple(expanded[1:]), sentences=(*f.sentences, *more)
+            )
+    return found
+
+
+def _absorb_visits(found: list[_Found]) -> list[_Found]:
+    """A visit with an assumed host is part of the visitor's meeting in the same report.
+
+    The nearest meeting (before or after) that includes every visitor and has the
+    same tense takes the visit's sentence as evidence; a visit with no such
+    meeting stands on its own.
+    """
+    absorbed: set[int] = set()
+    for i, f in enumerate(found):
+        if not f.hosted:
+            continue
+        visitor = {_key(p) for p in _participants(f)[:-1]}
+        candidates = [
+            j
+            for j, g in enumerate(found)
+            if j != i
+            and j not in absorbed
+            and not g.hosted
+            and g.future == f.future
+            and visitor <= {_key(p) for p in _participants(g)}
+        ]
+        if candidates:
+            j = min(candidates, key=lambda j: (abs(found[j].sentence - f.sentence), j))
+            found[j] = dataclasses.replace(found[j], sentences=(*found[j].sentences, f.sentence))
+            absorbed.add(i)
+    return [f for i, f in enumerate(found) if i not in absorbed]
 
 
 def _reported(text: str) -> str:
@@ -685,10 +825,17 @@ def _participants(f: _Found) -> list[Participant]:
 
 
 def _meeting(
-    slug: str, number: int, published: dt.date | None, f: _Found, evidence: Sequence[Sentence]
+    slug: str,
+    number: int,
+    published: dt.date | None,
+    f: _Found,
+    evidence: Sequence[Sentence],
+    context: Sequence[Sentence],
 ) -> Meeting:
-    """A found meeting dated from its evidence, with its id."""
+    """A found meeting dated from its evidence (else the sentences just before it), with its id."""
     ref = dates.resolve(" ".join(_reported(s.text) for s in evidence), published, future=f.future)
+    if ref is None and not f.future:
+        ref = next((r for s in reversed(context) if (r := dates.resolve(s.text, published))), None)
     notes = f.notes
     if ref and ref.note:
         quote = f"स्रोत में दिन और तिथि मेल नहीं खाते: “{ref.text}”।"
