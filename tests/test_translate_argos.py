@@ -237,3 +237,17 @@ def test_a_failing_model_falls_back_to_the_gloss(argos_package: Path,
     result = translator.translate_article(sentences, mentions)
     assert {t.provenance for t in result} == {"gloss"} and "Sergei Shoigu" in result[0].text
     assert translator.status() == "gloss" and translator.problems == ["cannot load the model"]
+
+
+def test_update_memory_command_fills_the_project_memory(argos_package: Path, project: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    articles = project / "content" / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    (articles / "other.txt").write_text(OTHER, encoding="utf-8")
+    memory = project / "content" / "translations" / "hi-en.po"
+    editors = [(e.source, e.text) for e in Memory.load(memory).entries()]
+    assert cli.main(["translate", "--update-memory", "--root", str(project)]) == 0
+    assert f"added {len(hindi.sentences(OTHER))} machine translations" in capsys.readouterr().out
+    entries = list(Memory.load(memory).entries())
+    assert [(e.source, e.text) for e in entries[: len(editors)]] == editors
+    assert {e.engine for e in entries[len(editors):]} == {ENGINE}

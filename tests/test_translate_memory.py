@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -132,3 +133,20 @@ def test_importing_translate_loads_neither_argos_nor_torch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=REPO, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_translate_command_needs_exactly_one_of_file_and_update(tmp_path: Path) -> None:
+    from generator import cli
+
+    assert cli.main(["translate", "--root", str(tmp_path)]) == 2
+    assert cli.main(["translate", "--update-memory", str(SEED), "--root", str(tmp_path)]) == 2
+
+
+def test_progress_line_appears_for_many_sentences(capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.commands.translate import Progress
+
+    Progress()(3, 5)
+    assert capsys.readouterr().err == ""  # few sentences, not a terminal: quiet
+    Progress()(256, 300)
+    Progress()(300, 300)
+    assert capsys.readouterr().err == "\rtranslating: 256/300 sentences\rtranslating: 300/300 sentences\n"
