@@ -105,8 +105,19 @@ _NOT_A_MEETING = _compile(
     r"|(?:संवाददाता|प्रेस|पत्रकार)\s*$|पत्र\s*(?:लिख|भेज)|संबोधित"
 )
 _PRONOUN = _compile(r"(?:^|\s)(?:उन्होंने|उसने|वे|वह|उनकी|उनका|उनके|दोनों\s*नेताओं)(?=\s)")
-_SUBJECT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?(?:ने|की|का)(?=\s)(?!\s*(?:साथ|दौर|यात्रा))")
+_MEETING_NOUN = r"(?:मुलाकात|भेंट|बातचीत|वार्ता|बैठक|यात्रा|दौर|आगमन|फोन|टेलीफोन)"
+_SUBJECT_MARK = _compile(
+    rf"^\s*(?:\([^)]*\)\s*)?(?:ने(?=\s)|(?:की|का)\s+(?!{_MEETING_NOUN})(?:\S+\s+){{0,3}}?{_MEETING_NOUN})"
+)
 _AGENT_MARK = _compile(r"^\s*(?:\([^)]*\)\s*)?ने(?=\s)")
+_NEAR_AGENT = _compile(r"^(?:\s*[\u0900-\u0963\u0966-\u097f.]+){1,5}?\s+ने(?=\s)")
+# A party followed by a genitive and nouns that are no office or meeting is a possessor:
+# सुलेमानी की हत्या, ऑस्ट्रेलिया की आग (but not भारत के प्रधानमंत्री, मंगोलिया की भारत यात्रा).
+_GENITIVE = _compile(r"^\s*(?:की|का|के)\s+((?:\S+\s*){1,4})")
+_HEADS = _compile(
+    rf"{_MEETING_NOUN}|साथ|बीच|नेतृत्व|अध्यक्षता|प्रति|समकक्ष|मंत्र|सचिव|राजदूत|राजनयिक|उच्चायुक्त"
+    r"|राष्ट्रपति|प्रधान|महा|सेना|प्रमुख|अध्यक्ष|शिष्टमंडल|प्रतिनिधि|दल|नरेश|महारानी|सम्राट"
+)
 _TITLES = frozenset(
     """के की का श्री श्रीमती सुश्री डॉ डॉक्टर डा प्रो महामहिम माननीय भी लेफ्टिनेंट जनरल मेजर
     एडमिरल वाइस रियर एयर चीफ मार्शल कर्नल ब्रिगेडियर कैप्टन कमोडोर""".split()
@@ -260,6 +271,8 @@ def _parties(
 def _groups(text: str, found: Sequence[_Party]) -> list[_Party]:
     """Foreign diplomats named only as a body (``15 विदेशी राजनयिकों का दल``)."""
     extra: list[_Party] = []
+    if "राजनयिक" not in text:
+        return extra
     for m in _DIPLOMATS.finditer(text):
         if not any(
             p.start <= m.start() < p.end or m.start() - 4 <= p.end <= m.start() for p in found
@@ -455,6 +468,9 @@ def _subject(
         for p in found:
             if mark.match(text[p.end :]):
                 return p
+    for p in found:  # यूरोपीय संघ के विदेश नीति प्रमुख (an unrecognised name) ने
+        if _NEAR_AGENT.match(text[p.end : clause[1]]):
+            return p
     lead = text[clause[0] : found[0].start] if found else text[clause[0] : clause[1]]
     if actor and (_PRONOUN.search(lead) or len(found) < 2):
         return actor
@@ -504,6 +520,12 @@ def _known(party: _Party, known: dict[str, Participant]) -> _Party:
     return dataclasses.replace(party, participant=earlier, person=True) if earlier else party
 
 
+def _possessor(text: str, end: int) -> bool:
+    """Whether the phrase ending at ``end`` only owns what follows (सुलेमानी की हत्या)."""
+    genitive = _GENITIVE.match(text[end : end + 60])
+    return bool(genitive) and not _HEADS.search(genitive.group(1))
+
+
 def _is_body(p: Participant) -> bool:
     """A group named by office without a country: foreign envoys, a delegation."""
     return p.country_id is None and p.name is None and bool(p.role.en or p.role.hi)
@@ -528,8 +550,9 @@ class _Scan:
     triggers: list[tuple[int, int, str]]
 
 
-def _scan(s: Sentence, mentions: list[Mention], gaz: Names) -> _Scan:
-    triggers = _triggers(s.text)
+def _scan(
+    s: Sentence, mentions: list[Mention], gaz: Names, triggers: list[tuple[int, int, str]]
+) -> _Scan:
     occasions = _occasions(s.text, mentions) if triggers else []
     skip = [(a, b) for a, b, _ in occasions]
     return _Scan(mentions, occasions, _parties(s.text, mentions, gaz, skip), triggers)
@@ -568,7 +591,7 @@ def _clause_meetings(
             speakers = [p for p in everyone if clause[0] <= p.start < said[-1]]
             fallback = _subject(text, (clause[0], said[-1]), speakers, fallback)
             clause = (said[-1], end)
-        inside = [p for p in everyone if clause[0] <= p.start < end]
+        inside = [p for p in everyone if clause[0] <= p.start < end and not _possessor(text, p.end)]
         subject = _subject(text, clause, inside, fallback)
         subject_of_sentence = subject_of_sentence or subject
         if text[start:end].startswith(_BRIEFING) and not any(
@@ -706,6 +729,9 @@ def extract(
     gaz: Names,
 ) -> tuple[Meeting, ...]:
     """Every meeting an article reports, in reading order, with stable ids."""
+    triggers = [_triggers(s.text) for s in sentences]
+    if not any(triggers):
+        return ()  # most news: nothing more to read
     by_sentence: dict[int, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence, m.start, -m.end)):
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -713,7 +739,10 @@ def extract(
     dateline = _dateline(
         sentences, by_sentence.get(sentences[0].index, []) if sentences else [], gaz
     )
-    scans = [_scan(s, by_sentence.get(s.index, []), gaz) for s in sentences]
+    scans = [
+        _scan(s, by_sentence.get(s.index, []), gaz, t)
+        for s, t in zip(sentences, triggers, strict=True)
+    ]
     known = _registry([scan.parties for scan in scans])
     actor: _Party | None = None
     found: list[_Found] = []
