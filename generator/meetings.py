@@ -523,7 +523,7 @@ def _known(party: _Party, known: dict[str, Participant]) -> _Party:
 def _possessor(text: str, end: int) -> bool:
     """Whether the phrase ending at ``end`` only owns what follows (सुलेमानी की हत्या)."""
     genitive = _GENITIVE.match(text[end : end + 60])
-    return bool(genitive) and not _HEADS.search(genitive.group(1))
+    return genitive is not None and not _HEADS.search(genitive.group(1))
 
 
 def _is_body(p: Participant) -> bool:
