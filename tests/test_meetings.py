@@ -31,6 +31,17 @@ ENTITIES = [
     _entity("country/russia", "रूसी", "Russia"),
     _entity("country/japan", "जापान", "Japan"),
     _entity("country/france", "फ्रांस", "France"),
+    _entity("country/iran", "ईरान", "Iran"),
+    _entity("country/peru", "पेरू", "Peru"),
+    _entity("country/fiji", "फिजी", "Fiji"),
+    _entity("country/kazakhstan", "कजाकिस्तान", "Kazakhstan"),
+    _entity("country/kyrgyzstan", "किर्गिस्तान", "Kyrgyzstan"),
+    _entity("country/belarus", "बेलारूस", "Belarus"),
+    _entity("role/defence-minister", "रक्षा मंत्रियों", "Defence Minister"),
+    _entity("person/viktor-khrenin", "विक्टर ख्रेनिन", "Viktor Khrenin", "country/belarus"),
+    _entity(
+        "person/ruslan-zhaksylykov", "रुस्लान झाक्सिलिकोव", "Ruslan Zhaksylykov", "country/kyrgyzstan"
+    ),
     _entity("role/defence-minister", "रक्षा मंत्री", "Defence Minister"),
     _entity("role/prime-minister", "प्रधानमंत्री", "Prime Minister"),
     _entity("role/home-minister", "गृह मंत्री", "Home Minister"),
@@ -191,6 +202,47 @@ def test_record_has_the_documented_fields_and_is_json() -> None:
     office = record["participants"][1]  # type: ignore[index]
     assert office["name"] is None and office["country"] == {"en": "France", "hi": "फ्रांस"}
     json.dumps(record, ensure_ascii=False)
+
+
+def test_a_list_of_offices_takes_the_people_named_next_and_notes_a_mismatch() -> None:
+    found = run(
+        "राजनाथ सिंह ने बेलारूस और कजाकिस्तान के रक्षा मंत्रियों के साथ द्विपक्षीय वार्ता की। उन्होंने"
+        " बेलारूस के रक्षा मंत्री विक्टर ख्रेनिन और किर्गिस्तान के रक्षा मंत्री रुस्लान झाक्सिलिकोव के"
+        " साथ बैठकें कीं।"
+    )
+    assert [people(m) - {"person/rajnath-singh"} for m in found] == [
+        {"person/viktor-khrenin"},
+        {"person/ruslan-zhaksylykov"},
+    ]
+    assert all(m.kind == "talks" and m.sentences == (0, 1) for m in found)
+    assert not found[0].notes
+    (note,) = found[1].notes
+    assert note.en and "कजाकिस्तान" in note.en and "Kyrgyzstan" in note.en
+    assert note.hi and "किर्गिस्तान" in note.hi
+
+
+def test_reported_speech_and_possessors() -> None:
+    (m,) = run("कल एक बयान में सर्गेई शोइगु ने कहा कि उन्होंने आज ईरान की स्थिति पर राजनाथ सिंह से बात की।")
+    assert people(m) == {"person/sergei-shoigu", "person/rajnath-singh"}
+    assert (m.date, m.date_basis) == (DAY, "today")
+    (m,) = run("राजनाथ सिंह ने सर्गेई शोइगु से ईरान की स्थिति पर बातचीत की।")
+    assert "country/iran|None" not in people(m) and len(m.participants) == 2
+
+
+def test_envoys_named_as_a_body_then_by_country() -> None:
+    text = (
+        "15 विदेशी राजनयिकों का एक शिष्टमंडल आज कश्मीर की यात्रा पर है। "
+        "शिष्टमंडल में पेरू और फिजी के राजनयिक शामिल हैं।"
+    )
+    (visit,) = run(text)
+    assert visit.kind == "visit" and visit.sentences == (0, 1)
+    assert [p.country.en for p in visit.participants] == ["Peru", "Fiji", "India"]
+
+
+def test_a_visit_is_part_of_the_visitors_meeting() -> None:
+    (m,) = run("सर्गेई शोइगु दो दिन की यात्रा पर आज नई दिल्ली पहुंचे। उन्होंने राजनाथ सिंह से मुलाकात की।")
+    assert people(m) == {"person/sergei-shoigu", "person/rajnath-singh"}
+    assert m.sentences == (0, 1) and m.kind == "meeting"
 
 
 @settings(max_examples=150, deadline=None)
