@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from generator.gazetteer import WORD, Gazetteer, word_key
 from generator.hindi import LETTER_NAMES, STOPWORDS
@@ -25,7 +26,7 @@ from generator.romanise import english_name
 HONORIFICS = frozenset(
     word_key(w)
     for w in "श्री श्रीमती सुश्री डॉ डा डॉक्टर जनाब प्रो प्रोफेसर प्रोफ़ेसर महामहिम माननीय मिस्टर मिसेज "
-    "मिस श्रीयुत कुमारी".split()
+    "मिस श्रीयुत कुमारी न्यायमूर्ति जस्टिस".split()
 )
 # Words that end a name: postpositions, conjunctions, verbs and the common nouns
 # that follow an office ("राष्ट्रपति भवन", "रक्षा मंत्री स्तर").
@@ -38,19 +39,45 @@ _BOUNDARY_WORDS = """ने से के की का को और एवं 
     मुताबिक कहना कहते कहती स्वागत मुलाकात भेंट बातचीत चर्चा संबोधित उद्घाटन शुभारंभ जिन्होंने
     जिन्हें जो जिनके जिसने उन्होंने इस उस यह वह ये वे सभी सब अन्य दोनों तीनों कई कुछ अपने अपनी
     आए आई आया आये गया पहुंचे पहुंची पहुँचे मिले मिली मिला बोले बोली करेंगे करेंगी होंगे होगी
-    जाएंगे जाएगा रहेंगे ने।""".split()
-_BOUNDARY = frozenset(word_key(w) for w in _BOUNDARY_WORDS) | frozenset(
-    word_key(w) for w in STOPWORDS
+    जाएंगे जाएगा रहेंगे बनाने बनाया बनाए नियुक्त चुना चुने चुनी प्रदान किए शामिल निवृत्त
+    सेवानिवृत्त घोषित नामित मनोनीत दिया दी दिए लिया ली लिए एक दो तीन चार पांच पाँच छह सात आठ नौ दस
+    पहला दूसरा तीसरा स्वतंत्र प्रभार केंद्रीय राष्ट्रीय अंतरराष्ट्रीय""".split()
+# Decorations and post-nominals that follow officers' names (PVSM, AVSM ...).
+_DECORATIONS = frozenset(
+    word_key(w)
+    for w in """पीवीएसएम एवीएसएम यूवाईएसएम वाईएसएम एसएम वीएसएम वीएम एनएम एडीसी पीएचडी वीआरसी
+    केसी एससी बार पीवीसी एमवीसी""".split()
+)
+_BOUNDARY = (
+    frozenset(word_key(w) for w in _BOUNDARY_WORDS)
+    | frozenset(word_key(w) for w in STOPWORDS)
+    | _DECORATIONS
 )
 _LETTERS = frozenset(word_key(w) for w in LETTER_NAMES)
-_GLUE = re.compile(r"[\s.\-–]*")  # what may stand between the words of one name
-_CHAIN_GLUE = re.compile(r"[\s.\-–,]*")  # ... and between the roles of one chain
+_GLUE = re.compile(r"\s*|\.\s*|-")  # what may stand between the words of one name
+_CHAIN_GLUE = re.compile(r"[\s.,]*|-")  # ... and between the roles of one chain
 _CONNECTORS = frozenset(word_key(w) for w in ("के", "की", "का"))
 _MAX_NAME_WORDS = 5
 
 
-@dataclass(frozen=True)
-class _Word:
+# Words that make a run after an office a scheme or a body, not a person:
+# "प्रधानमंत्री गरीब कल्याण योजना", "पीएम केयर्स फंड".
+_NOT_NAMES = frozenset(
+    word_key(w)
+    for w in """योजना योजनाओं पैकेज फंड निधि कोष अभियान मिशन कार्यक्रम किसान गरीब कल्याण आवास सम्मान
+    स्वास्थ्य सुरक्षा बीमा पुरस्कार केयर्स पोर्टल ऐप पहल नीति विभाग मंत्रालय आयोग संस्थान विश्वविद्यालय
+    कुलपति सदस्य प्रतिनिधि प्रतिनिधिमंडल नेता जवान सैनिक अधिकारी अधिकारियों कर्मचारी लोग जनता देश राज्य
+    सरकार सरकारों संसद सदन लोकसभा राज्यसभा महोदय महोदया स्तर सभा राज्यों विज्ञान कृषि पेयजल नागरिक
+    सहायता संवाददाता विदेशी पदक सेवा अग्नि कॉलेज इंस्टीट्यूट यूनिवर्सिटी मेडिकल वर्ल्ड फॉर ऑफ एंड
+    नेशनल इंटरनेशनल सेंटर कॉमर्स टेक्नोलॉजी बोर्ड कमेटी काउंसिल ट्रस्ट फाउंडेशन सोसाइटी बैंक
+    लिमिटेड कंपनी एजेंसी संगठन संघ परिषद् दल पार्टी ग्रुप मंच फोरम शिक्षा उद्योग व्यापार
+    वाणिज्य रक्षा गृह वित्त विदेश रेल ऊर्जा पर्यटन संस्कृति खेल युवा महिला बाल विकास ग्रामीण शहरी
+    जल पर्यावरण वन श्रम रोजगार सूचना प्रसारण संचार कानून न्याय पेट्रोलियम इस्पात कोयला
+    प्रौद्योगिकी अनुसंधान चिकित्सा औषध दवा टीका वैक्सीन कोविड कोरोना वायरस महामारी""".split()
+)
+
+
+class _Word(NamedTuple):
     text: str
     start: int
     end: int
@@ -141,21 +168,22 @@ def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     by_first = {f.first: f for f in sent.found}
     by_end = {f.end: f for f in sent.found}
     words = sent.words
-    i = 0
-    while i < len(words):
-        roles, j = _chain(sent, by_first, i)
-        if not roles and words[i].key not in HONORIFICS:
-            i += 1
+    starts = sorted(
+        {f.first for f in sent.found if f.entity.type == "role"}
+        | {k for k, w in enumerate(words) if w.key in HONORIFICS}
+    )
+    done = 0
+    for i in starts:
+        if i < done:
             continue
+        roles, j = _chain(sent, by_first, i)
         if not roles:
             j = i + 1
         country = _country_before(sent, by_end, i)
-        person = _person_after(sent, by_first, j, gaz)
+        person = _person_after(sent, by_first, j, gaz, roles)
         if person is not None:
             _give_context(person, roles, country, gaz)
-            i = person.end
-        else:
-            i = max(j, i + 1)
+        done = person.end if person else j
 
 
 def _chain(sent: _Sentence, by_first: dict[int, _Found], i: int) -> tuple[list[Entity], int]:
@@ -187,7 +215,7 @@ def _country_before(sent: _Sentence, by_end: dict[int, _Found], i: int) -> Entit
 
 
 def _person_after(
-    sent: _Sentence, by_first: dict[int, _Found], j: int, gaz: Gazetteer
+    sent: _Sentence, by_first: dict[int, _Found], j: int, gaz: Gazetteer, roles: list[Entity]
 ) -> _Found | None:
     """The person named from word ``j``: a gazetteer match or a new, romanised name."""
     words = sent.words
@@ -207,14 +235,16 @@ def _person_after(
         and (end == j or _glued(words[end]))
     ):
         end += 1
+    if any(words[k].key in _NOT_NAMES for k in range(j, min(end + 1, len(words)))):
+        return None
     while end > j and words[end - 1].key in _LETTERS:
         end -= 1  # a name does not end on an initial
     if end == j or all(words[k].key in _LETTERS for k in range(j, end)):
         return None
     hindi = sent.span_text(j, end)
-    english, known = english_name(hindi, gaz)
-    entity = gaz.lookup(hindi) if known else None
-    if entity is None or entity.type != "person":
+    entity = _known_person(hindi, end - j, gaz, roles)
+    if entity is None:
+        english, _ = english_name(hindi, gaz)
         entity = Entity(
             id="person/" + _slug(english),
             type="person",
@@ -225,6 +255,19 @@ def _person_after(
     sent.found.append(found)
     by_first[j] = found
     return found
+
+
+def _known_person(hindi: str, words: int, gaz: Gazetteer, roles: list[Entity]) -> Entity | None:
+    """A gazetteer person: by full name, or by a surname one person has (प्रधानमंत्री मोदी)."""
+    entity = gaz.lookup(hindi)
+    if entity is not None:
+        return entity if entity.type == "person" else None
+    if words != 1:
+        return None
+    people = gaz.people_named(hindi)
+    offices = {r.name.en for r in roles}
+    fitting = [p for p in people if p.role.en in offices] if offices else people
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _give_context(

@@ -35,6 +35,7 @@ _FOLD = str.maketrans(
 _HALF_NASAL = re.compile("[ङञणनम]\u094d(?=[\u0915-\u0939])")
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """The matching key of one word: spelling variants of a name share it."""
     folded = unicodedata.normalize("NFD", word).translate(_FOLD)
@@ -62,6 +63,7 @@ class Gazetteer:
     _phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     _glossary: dict[str, str] = field(default_factory=dict)
     _first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    _surnames: dict[str, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def entity(self, id: str) -> Entity | None:
@@ -80,6 +82,11 @@ class Gazetteer:
     def glossary(self) -> Iterable[tuple[str, str]]:
         """(Hindi surface form, English) for every alias and demonym, longest first."""
         return sorted(self._glossary.items(), key=lambda p: (-len(p[0]), p[0]))
+
+    def people_named(self, surname: str) -> list[Entity]:
+        """People whose Hindi name ends in this word (any spelling variant), by id."""
+        ids = self._surnames.get(word_key(surname), [])
+        return [self._entities[i] for i in sorted(set(ids))]
 
     def kind(self, id: str) -> str | None:
         """For roles: "office" or "rank"; None for other entities."""
@@ -124,6 +131,8 @@ class Gazetteer:
             self._kinds[id] = str(record["kind"])
         for alias in aliases:
             self._index(alias, id, en)
+            if id.startswith("person/") and len(key := phrase_key(alias)) > 1:
+                self._surnames.setdefault(key[-1], []).append(id)
         if id.split("/", 1)[0] != "role":
             self._index(en, id, en)
         for demonym in record.get("demonym") or ():
