@@ -11,7 +11,8 @@ How predictions are matched to gold, per article:
 
 * Participants. Two named participants match when their English names agree
   (case, accents and punctuation folded), or their Hindi names agree (nukta,
-  joiners and honorifics removed), or their surnames agree in either script.
+  joiners and honorifics removed), or, in either script, the last word of one
+  name is a word of the other (a surname, or a shorter form of a long name).
   When either side is office-only (no name), they match when their countries
   or organisations agree (English, with a few aliases such as USA = United
   States); two office-only bodies without any country (a delegation of foreign
@@ -93,15 +94,17 @@ class Person:
 
     def matches(self, other: Person) -> bool:
         if (self.en or self.hi) and (other.en or other.hi):
-            return bool(
-                (self.en and self.en == other.en)
-                or (self.hi and self.hi == other.hi)
-                or (self.en and other.en and self.en.split()[-1] == other.en.split()[-1])
-                or (self.hi and other.hi and self.hi.split()[-1] == other.hi.split()[-1])
-            )
+            return _same_name(self.en, other.en) or _same_name(self.hi, other.hi)
         if not (self.country or other.country):
             return True  # two bodies named by office alone (foreign envoys)
         return self.country == other.country
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Equal, or the last word of one is a word of the other (Sánchez, Sanchez Perez-Castejon)."""
+    if not (a and b):
+        return False
+    return a == b or a.split()[-1] in b.split() or b.split()[-1] in a.split()
 
 
 def gold_person(p: dict[str, str | None]) -> Person:
@@ -246,16 +249,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     gaz = gazetteer.load()
     totals = Totals()
     elapsed = 0.0
+    off_topic = off_topic_hits = 0
     for row in rows:
         article = str(row["article"])
         published_text, body = read_article(args.corpus, article)
         published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
         sentences = hindi.sentences(hindi.normalise(body))
         mentions = entities.recognise(sentences, gaz)
-        start = time.perf_counter()
-        found = meetings.extract(article, published or published_text, sentences, mentions, gaz)
-        elapsed += time.perf_counter() - start
+        runs = []
+        for _ in range(3):  # the best of three: the machine may be busy
+            start = time.perf_counter()
+            found = meetings.extract(article, published or published_text, sentences, mentions, gaz)
+            runs.append(time.perf_counter() - start)
+        elapsed += min(runs)
         score(article, row, found, totals)
+        if not row["meetings"]:
+            off_topic += 1
+            off_topic_hits += bool(found)
     print(f"articles: {len(rows)}  gold meetings: {sum(len(r['meetings']) for r in rows)}")
     print(totals.meetings.line("meetings"))
     print(totals.people.line("participants"), " [distinct per article]")
@@ -263,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     right, dated = totals.dates_right, totals.dated
     print(f"{'dates':<13} accuracy={right / dated if dated else 0.0:.3f}  ({right}/{dated})")
     print(totals.relevance.line("relevance"))
+    print(
+        f"off-topic articles (no gold meeting) with a predicted meeting: {off_topic_hits}/{off_topic}"
+    )
     print(f"extract: {1000 * elapsed / max(1, len(rows)):.3f} ms per article")
     print("\nworst misses (gold meetings not found):")
     for _, text in sorted(totals.misses, key=lambda t: -t[0])[: args.worst]:
