@@ -129,26 +129,46 @@ def summarise(
 
 # --- titles -----------------------------------------------------------------------------------
 
-_TITLE_CHARS = 90  # longer top sentences are cut at a clause boundary before this
-_CLAUSE_BREAKS = re.compile(r"[,;:–—]\s|\s(?:कि|और|तथा|जबकि|लेकिन|जिसमें|जिससे|ताकि)\s")
+_TITLE_CHARS = 130  # longer top sentences are cut at a clause boundary before this
 _DATELINE = re.compile(r"^[^\s,:।]{2,20}(?:\s[^\s,:।]{2,20})?\s?[:।]\s+")
-_TRAILING = re.compile(r"[\s।॥.!?,;:]+$")
-_AUXILIARY = re.compile(r"\s(?:है|हैं)$")
+# What headlines leave out: asides in brackets, "today" / "on Friday", closing auxiliaries.
+_ASIDES = re.compile(r"\s*\([^()]*\)|\s(?:आज|कल)(?=\s(?!से|तक))|\s\S+वार\sको(?=\s)")
+_TRAILING = re.compile(r"(?:[\s।॥.!?,;:]|\s(?:है|हैं|था|थे|थी)(?=[\s।॥.!?]*$))+$")
+# "X ने कहा है कि Y" reads as "X ने कहा- Y" in a headline.
+_REPORTED = re.compile(
+    r"^(\S.{5,}?\sने\s(?:\S+\s){0,8}?(?:कहा|की|दी|बताया|जताई|जताया))(?:\sहै)?\sकि\s"
+)
+# A clause ends before a comma, a dash or a relative clause, after a verb.
+_CLAUSE_END = re.compile(
+    r"\s(?:किया|की|कीं|किए|दी|दिया|दिए|गया|गई|गए|है|हैं|था|थी|थे|होगा|होगी|होंगे)"
+    r"(?=\s*[,;:–—-]\s|\s(?:जिस|जिन|जो|ताकि|और|तथा|लेकिन|जबकि)\S*\s)"
+)
 
 
 def title_from_text(text: str) -> str:
-    """A Hindi title from text: its top-ranked sentence, cut at a clause boundary if long."""
+    """A Hindi title from text: its top-ranked sentence in headline form, cut after a clause if long."""
     found = hindi.sentences(hindi.normalise(text))
     picked = summarise(found, budget=1)
     sentence = found[picked[0]].text if picked else (found[0].text if found else "")
     sentence = _DATELINE.sub("", sentence, count=1)
+    sentence = _REPORTED.sub(r"\1- ", _ASIDES.sub("", sentence) or sentence, count=1)
     if len(sentence) > _TITLE_CHARS:
-        cuts = [m.start() for m in _CLAUSE_BREAKS.finditer(sentence, 0, _TITLE_CHARS)]
-        cuts = [c for c in cuts if c >= _TITLE_CHARS // 3]
-        if cuts:
-            sentence = sentence[: cuts[-1]]
-    sentence = _TRAILING.sub("", sentence)
-    return _AUXILIARY.sub("", sentence)
+        sentence = _cut(sentence)
+    return _TRAILING.sub("", sentence)
+
+
+def _cut(sentence: str) -> str:
+    """Cut a long sentence after a clause ending in a verb, else at a comma, else at a word."""
+    cuts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, _TITLE_CHARS)]
+    if cuts:
+        return sentence[: cuts[-1]]
+    if len(sentence) <= 2 * _TITLE_CHARS:
+        return sentence
+    commas = [m.start() for m in re.finditer(r"[,;:]\s", sentence[:_TITLE_CHARS])]
+    if commas and commas[-1] >= _TITLE_CHARS // 3:
+        return sentence[: commas[-1]]
+    space = sentence.rfind(" ", 0, _TITLE_CHARS)
+    return sentence[: space if space > 0 else _TITLE_CHARS] + "…"
 
 
 def title_from_meeting(meeting: Meeting, lang: str) -> str:

@@ -140,12 +140,26 @@ def test_meeting_titles_for_offices_several_counterparts_and_kinds() -> None:
     )
 
 
-def test_title_from_text_drops_dateline_and_cuts_long_sentences_at_a_clause() -> None:
-    title = summarise.title_from_text(REPORT)
-    assert title.startswith("राज्य सरकार ने सोमवार को नई जल नीति को मंजूरी दी")
-    assert not title.endswith(("।", ","))
-    assert len(title) < len(parse(REPORT)[1].text)
-    assert summarise.title_from_text("भारत ने मैच जीता है।") == "भारत ने मैच जीता"
+def test_title_from_text_is_the_lead_in_headline_form() -> None:
+    assert summarise.title_from_text(REPORT) == (  # no dateline, no "on Monday"
+        "राज्य सरकार ने नई जल नीति को मंजूरी दी, जिसके तहत हर गांव में पेयजल पहुंचाया जाएगा"
+    )
+    long = (
+        "जयपुर। राज्य सरकार ने नई जल नीति को मंजूरी दी, जिसके तहत अगले पांच वर्षों में राज्य के"
+        " हर गांव और हर शहर के हर घर तक नल से साफ पेयजल पहुंचाया जाएगा और पुराने जल स्रोतों को"
+        " भी फिर से जीवित किया जाएगा।"
+    )
+    assert summarise.title_from_text(long) == "राज्य सरकार ने नई जल नीति को मंजूरी दी"
+    assert summarise.title_from_text("भारत ने आज मैच जीता है।") == "भारत ने मैच जीता"
+    reported = "सेना प्रमुख ने कहा है कि सीमा पर स्थिति पूरी तरह नियंत्रण में है।"
+    assert summarise.title_from_text(reported) == "सेना प्रमुख ने कहा- सीमा पर स्थिति पूरी तरह नियंत्रण में"
+
+
+def test_title_from_text_cuts_a_sentence_without_clauses_at_a_word() -> None:
+    long = " ".join(["रक्षा सहयोग"] * 60) + "।"
+    title = summarise.title_from_text(long)
+    assert title.endswith("…")
+    assert len(title) <= 140
 
 
 @settings(max_examples=100, deadline=None)
