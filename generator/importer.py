@@ -64,12 +64,17 @@ def article_text(fields: Mapping[str, Any], body: str) -> str:
     return f"---\n{front}---\n{body.strip()}\n"
 
 
-def validate(text: str, display: str) -> list[Diagnostic]:
-    """The diagnostics the build would report for a file with this text."""
-    with tempfile.TemporaryDirectory(prefix="digest-check-") as folder:
-        path = Path(folder) / "article.txt"
-        path.write_bytes(text.encode("utf-8"))
-        article, found = sources.read(path, None, display)
+def validate(text: str, display: str, scratch: Path | None = None) -> list[Diagnostic]:
+    """The diagnostics the build would report for a file with this text.
+
+    The text is written to ``scratch`` (a folder of yours) or a temporary folder and read back.
+    """
+    if scratch is None:
+        with tempfile.TemporaryDirectory(prefix="digest-check-") as folder:
+            return validate(text, display, Path(folder))
+    path = scratch / "article.txt"
+    path.write_bytes(text.encode("utf-8"))
+    article, found = sources.read(path, None, display)
     if article is None and not any(d.level is Level.ERROR for d in found):
         found.append(Diagnostic(display, 1, Level.ERROR, "unreadable", "nothing can be published"))
     return found
@@ -181,23 +186,24 @@ def import_folder(folder: Path, into: Path) -> Report:
     for problem in problems:
         report.skip(problem)
     seen: dict[str, Item] = {}
-    for item in items:
-        fields = _normalised(item.fields)
-        fields.setdefault("slug", item.slug)
-        text = article_text(fields, item.body)
-        found = [_at(d, item) for d in validate(text, item.file)]
-        errors = [d for d in found if d.level is Level.ERROR]
-        if errors:
-            report.skip(errors[0])
-            continue
-        report.diagnostics.extend(found)
-        slug = fields["slug"]
-        if slug in seen:
-            first = seen[slug]
-            report.skip(_error(item.file, item.line, "duplicate", f"skipped: same slug as {first.file}:{first.line}"))
-            continue
-        seen[slug] = item
-        _write(into / f"{slug}.txt", text.encode("utf-8"), item, report)
+    with tempfile.TemporaryDirectory(prefix="digest-import-") as scratch:
+        for item in items:
+            fields = _normalised(item.fields)
+            fields.setdefault("slug", item.slug)
+            text = article_text(fields, item.body)
+            found = [_at(d, item) for d in validate(text, item.file, Path(scratch))]
+            errors = [d for d in found if d.level is Level.ERROR]
+            if errors:
+                report.skip(errors[0])
+                continue
+            report.diagnostics.extend(found)
+            slug = fields["slug"]
+            if slug in seen:
+                first = seen[slug]
+                report.skip(_error(item.file, item.line, "duplicate", f"skipped: same slug as {first.file}:{first.line}"))
+                continue
+            seen[slug] = item
+            _write(into / f"{slug}.txt", text.encode("utf-8"), item, report)
     return report
 
 
