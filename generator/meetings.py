@@ -584,7 +584,7 @@ def _clause_meetings(
     for start, end, kind in scan.triggers:
         clause = (begin, end)
         begin = end
-        if _NOT_A_MEETING.search(text[clause[0] : start]):
+        if _NOT_A_MEETING.search(text[max(clause[0], start - 40) : start]):
             continue
         fallback = subject_of_sentence or actor
         said = [m.end() for m in _REPORTED.finditer(text, clause[0], start)]

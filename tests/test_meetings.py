@@ -163,6 +163,11 @@ def test_not_meetings(text: str) -> None:
     assert run(text) == ()
 
 
+def test_a_speech_before_a_meeting_does_not_hide_it() -> None:
+    (m,) = run("राजनाथ सिंह ने सम्मेलन को संबोधित किया और बाद में मास्को में सर्गेई शोइगु से मुलाकात की।")
+    assert people(m) == {"person/rajnath-singh", "person/sergei-shoigu"}
+
+
 def test_weekday_that_contradicts_the_date_gives_a_note() -> None:
     (m,) = run("राजनाथ सिंह ने गुरुवार, 28 अप्रैल 2023 को सर्गेई शोइगु से मुलाकात की।")
     assert m.date == DAY and m.date_basis == "explicit"
