@@ -83,29 +83,31 @@ class _Word(NamedTuple):
     end: int
     key: str
     gap: str  # the characters between the previous word and this one
+    glued: bool  # the gap may stand inside a name
+    chained: bool  # the gap may stand inside a chain of roles (a comma too)
 
 
 def _words(text: str) -> list[_Word]:
     """The words of a sentence with their spans; ``आर0`` counts as ``आर.``."""
-    masked = re.sub(r"(?<=[\u0900-\u097f])0", ".", text)
+    masked = re.sub(r"(?<=[\u0900-\u097f])0", ".", text) if "0" in text else text
     found: list[_Word] = []
     last = 0
     for match in WORD.finditer(masked):
-        found.append(
-            _Word(
-                match.group(),
-                match.start(),
-                match.end(),
-                word_key(match.group()),
-                masked[last : match.start()],
-            )
-        )
-        last = match.end()
+        start, end = match.span()
+        gap = masked[last:start]
+        if gap == " ":
+            glued = chained = True
+        else:
+            glued = bool(_GLUE.fullmatch(gap))
+            chained = glued or bool(_CHAIN_GLUE.fullmatch(gap))
+        word = match.group()
+        found.append(_Word(word, start, end, word_key(word), gap, glued, chained))
+        last = end
     return found
 
 
 def _glued(word: _Word, chain: bool = False) -> bool:
-    return bool((_CHAIN_GLUE if chain else _GLUE).fullmatch(word.gap))
+    return word.chained if chain else word.glued
 
 
 @dataclass
@@ -134,12 +136,17 @@ def _gazetteer_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     """Known phrases, longest first, never across a comma or other punctuation."""
     words = sent.words
     keys = [w.key for w in words]
-    stops = [len(words)] * len(words)
-    for i in range(len(words) - 2, -1, -1):
-        stops[i] = stops[i + 1] if _glued(words[i + 1]) else i + 1
+    starters = gaz.first_words()
+    n = len(words)
     i = 0
-    while i < len(words):
-        hit = gaz.match(keys, i, stops[i])
+    while i < n:
+        if keys[i] not in starters:
+            i += 1
+            continue
+        stop = i + 1
+        while stop < n and words[stop].glued:
+            stop += 1
+        hit = gaz.match(keys, i, stop)
         entity = gaz.entity(hit[1]) if hit else None
         if hit and entity:
             sent.found.append(_Found(sent.index, i, hit[0], entity))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -95,6 +95,10 @@ class Gazetteer:
     def is_rank(self, id: str) -> bool:
         """Whether a role entity is a military rank (लेफ्टिनेंट जनरल) rather than an office."""
         return self._kinds.get(id) == "rank"
+
+    def first_words(self) -> Container[str]:
+        """Keys of the words a known phrase can begin with (to skip the others fast)."""
+        return self._first.keys()
 
     def match(
         self, keys: Sequence[str], start: int, stop: int | None = None
