@@ -13,24 +13,28 @@ import ctypes.util
 import errno
 import fcntl
 import hashlib
+import multiprocessing
 import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import generator
 from generator import gazetteer, site, sources, titles
 from generator.analysis import Analysis, analyse
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble
-from generator.model import Diagnostic, Level
+from generator.model import Article, Diagnostic, Level
 from generator.translate import Translator
 
 _RENAME_EXCHANGE = 2
+PARALLEL_THRESHOLD = 16  # fewer uncached articles than this are analysed in-process
 
 
 class BuildLocked(RuntimeError):
@@ -80,23 +84,22 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-class AnalysisCache:
-    """Per-article analysis on disk, keyed by the input's hash and the code version."""
+class Store:
+    """Pickled values on disk under one namespace and version; unreadable entries are misses."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / "analysis" / code_version()
+    def __init__(self, folder: Path, namespace: str, version: str) -> None:
+        self.folder = folder / namespace / hashlib.sha256(version.encode()).hexdigest()[:16]
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> Analysis | None:
+    def get(self, key: str) -> Any:
         try:
-            value = pickle.loads(self._path(key).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
-        return value if isinstance(value, Analysis) else None
 
-    def put(self, key: str, value: Analysis) -> None:
+    def put(self, key: str, value: object) -> None:
         write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -153,35 +156,65 @@ def _folder_hash(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def collect(config: Config, *, use_model: bool = True) -> tuple[Digest, Result]:
+def _analyse_one(job: tuple[Article, Path, int]) -> Analysis:
+    article, extra, summary_sentences = job
+    return analyse(article, gazetteer.load(extra), summary_sentences)
+
+
+def analyse_all(
+    articles: Sequence[Article], extra: Path, summary_sentences: int, jobs: int
+) -> list[Analysis]:
+    """Analyse articles, across ``jobs`` processes when there are many; order is kept."""
+    work = [(article, extra, summary_sentences) for article in articles]
+    if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
+        return [_analyse_one(job) for job in work]
+    gazetteer.load(extra)  # loaded once here, inherited by the forked workers
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_analyse_one, work, chunksize=max(1, len(work) // (jobs * 8))))
+
+
+def collect(
+    config: Config, *, use_model: bool = True, jobs: int | None = None
+) -> tuple[Digest, Result]:
     """Read, analyse and translate every input; the digest and what was reported."""
     result = Result()
     content = config.path("content_dir")
     inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
     articles, problems = sources.read_all(inputs, content / "metadata", config.root)
     result.diagnostics.extend(problems)
-    gaz = gazetteer.load(content / "gazetteer")
-    settings = f"{_folder_hash(content / 'gazetteer')}-{config.summary_sentences}"
-    store = AnalysisCache(config.path("cache_dir"))
+    extra = content / "gazetteer"
+    settings = f"{code_version()}-{_folder_hash(extra)}-{config.summary_sentences}"
+    analyses_store = Store(config.path("cache_dir"), "analysis", settings)
+    cached = {a.digest: analyses_store.get(a.digest) for a in articles}
+    fresh = [a for a in articles if not _is_analysis_of(cached[a.digest], a)]
+    workers = jobs or os.cpu_count() or 1
+    for analysis in analyse_all(fresh, extra, config.summary_sentences, workers):
+        analyses_store.put(analysis.article.digest, analysis)
+        cached[analysis.article.digest] = analysis
+    result.analysed = len(fresh)
     translator = Translator(
         content / "translations" / "hi-en.po",
         config.path("cache_dir") / "translations.json",
-        gaz,
+        gazetteer.load(extra),
         use_model=use_model,
     )
+    english_store = Store(config.path("cache_dir"), "english", f"{settings}-{translator.engine_version()}")
     entries: list[Entry] = []
     for article in articles:
-        key = f"{article.digest}-{settings}"
-        analysis = store.get(key)
-        if analysis is None or analysis.article != article:
-            analysis = analyse(article, gaz, config.summary_sentences)
-            store.put(key, analysis)
-            result.analysed += 1
-        english = translator.translate_article(analysis.sentences, analysis.mentions)
+        analysis = cached[article.digest]
+        english = english_store.get(article.digest)
+        if not isinstance(english, tuple) or len(english) != len(analysis.sentences):
+            english = translator.translate_article(analysis.sentences, analysis.mentions)
+            english_store.put(article.digest, english)
         entries.append(Entry(analysis, english, titles.title(analysis, english)))
     result.articles = len(entries)
     result.translation = translator.status()
     return assemble(entries), result
+
+
+def _is_analysis_of(value: object, article: Article) -> bool:
+    return isinstance(value, Analysis) and value.article == article
 
 
 def build(config: Config, out: Path | None = None) -> Result:

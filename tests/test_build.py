@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -30,11 +31,11 @@ def test_seed_builds_in_both_languages(project: Path) -> None:
         assert f'<html lang="{lang}"' in home
         assert f"articles/{SEED_SLUG}.html" in home
         page = (site / lang / "articles" / f"{SEED_SLUG}.html").read_text(encoding="utf-8")
-        assert "सर्गेई शोइगु से मुलाकात की।" in page
+        assert "सर्गेई शोइगु से मुलाकात की।" in re.sub(r"<[^>]+>", "", page)
         assert ("28 अप्रैल 2023" if lang == "hi" else "28 April 2023") in page
         assert (site / lang / "about.html").is_file()
     english = (site / "en" / "articles" / f"{SEED_SLUG}.html").read_text(encoding="utf-8")
-    assert '<p class="hi" lang="hi">' in english
+    assert 'lang="hi"' in english
     assert 'href="../../static/style.css"' in english
     assert (site / "index.html").read_text(encoding="utf-8").count('hreflang="hi"') >= 2
 
