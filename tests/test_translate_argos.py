@@ -7,9 +7,11 @@ not installed.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import shutil
 import socket
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,23 +51,54 @@ def _guard(mp: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The tiny package, installed in temporary argos folders, with the network refused."""
-    from argos_tiny import build_package, offline_argos_environment
+def tiny_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny package file, built once per session (no side effects)."""
+    from argos_tiny import build_package
+
+    return build_package(tmp_path_factory.mktemp("build"))
+
+
+def _forget_loaded_translations() -> None:
+    translate = sys.modules.get("argostranslate.translate")
+    if translate is not None:
+        translate.installed_translates.clear()
+        translate.get_installed_languages.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def argos_package(tiny_package: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tiny package installed in temporary argos folders, the network refused.
+
+    Module-scoped: the environment, argos settings and the guard are restored
+    after this module, so later tests see neither the package nor the guard.
+    """
+    from argos_tiny import offline_argos_environment
 
     home = tmp_path_factory.mktemp("argoshome")
     mp = pytest.MonkeyPatch()
     for key, value in offline_argos_environment(home).items():
         mp.setenv(key, value)
     _guard(mp)
-    import argostranslate.settings as settings  # first import reads the environment above
+    first_import = "argostranslate.settings" not in sys.modules
+    import argostranslate.settings as settings  # a first import reads the environment above
 
-    settings.package_data_dir = home / "packages"  # in case another test imported it earlier
-    settings.package_dirs = [settings.package_data_dir]
-    package = build_package(tmp_path_factory.mktemp("build"))
-    assert cli.main(["models", "install", "--file", str(package)]) == 0
-    yield package
+    # Another test may have imported argos first (with the real home): re-point it.
+    data, cache = home / "data" / "argos-translate", home / "cache" / "argos-translate"
+    for name, value in [("data_dir", data), ("cache_dir", cache),
+                        ("downloads_dir", cache / "downloads"),
+                        ("local_package_index", data / "index.json"),
+                        ("package_data_dir", home / "packages"),
+                        ("package_dirs", [home / "packages"]),
+                        ("chunk_type", settings.ChunkType.SPACY)]:
+        mp.setattr(settings, name, value)
+    (cache / "downloads").mkdir(parents=True, exist_ok=True)
+    _forget_loaded_translations()
+    assert cli.main(["models", "install", "--file", str(tiny_package)]) == 0
+    yield tiny_package
     mp.undo()
+    if first_import:  # its import-time values are the temporary ones: read the real ones
+        importlib.reload(settings)
+    _forget_loaded_translations()
 
 
 @pytest.fixture(autouse=True)
