@@ -172,16 +172,21 @@ def _cut(sentence: str) -> str:
 
 
 def title_from_meeting(meeting: Meeting, lang: str) -> str:
-    """A title in ``lang`` ("hi" or "en") for who met whom, e.g. "Rajnath Singh meets Sergei Shoigu"."""
-    names = [_party(p, lang) for p in meeting.participants]
-    host, guests = (names[0], names[1:]) if names else ("", [])
-    place = _text(meeting.place, lang)
-    occasion = _text(meeting.occasion, lang)
+    """A title in ``lang`` ("hi" or "en"): "Rajnath Singh meets Sergei Shoigu".
+
+    The first participant is the subject, the others the counterparts; unnamed
+    participants appear by office. Empty when the meeting has no participants
+    (then a title comes from the text).
+    """
+    if not meeting.participants:
+        return ""
+    host, *others = (_party(p, lang) for p in meeting.participants)
+    place, occasion = _text(meeting.place, lang), _text(meeting.occasion, lang)
     if lang == "hi":
-        return _hindi_title(
-            meeting.kind, meeting.future, host, _join(guests, "और"), place, occasion
-        )
-    return _english_title(meeting.kind, meeting.future, host, _join(guests, "and"), place, occasion)
+        guests = _join(others, "और")
+        return _hindi_title(meeting.kind, meeting.future, host, guests, place, occasion)
+    guests = _join(others, "and")
+    return _english_title(meeting.kind, meeting.future, host, guests, place, occasion)
 
 
 def _text(value: Bilingual | None, lang: str) -> str:
@@ -193,13 +198,10 @@ def _party(participant: Participant, lang: str) -> str:
     name = _text(participant.name, lang)
     if name:
         return name
-    role = _text(participant.role, lang)
-    country = _text(participant.country, lang)
+    role, country = _text(participant.role, lang), _text(participant.country, lang)
     if lang == "hi":
-        return " ".join(x for x in (f"{country} के" if country else "", role) if x) or "प्रतिनिधि"
-    if role and country:
-        return f"{role} of {country}"
-    return role or country or "a delegation"
+        return f"{country} के {role}" if country and role else role or country or "प्रतिनिधि"
+    return f"{role} of {country}" if country and role else role or country or "a delegation"
 
 
 def _join(parts: Sequence[str], conjunction: str) -> str:
@@ -211,31 +213,38 @@ def _join(parts: Sequence[str], conjunction: str) -> str:
 def _english_title(
     kind: str, future: bool, host: str, guests: str, place: str, occasion: str
 ) -> str:
-    verb = {
-        "call": ("speaks to", "to speak to"),
-        "talks": ("holds talks with", "to hold talks with"),
-        "visit": ("visits", "to visit"),
-    }.get(kind, ("meets", "to meet"))[1 if future else 0]
+    def verb(present: str, infinitive: str) -> str:
+        return f"to {infinitive}" if future else present
+
     if kind == "visit" and place:
-        return f"{host} {verb} {place}" + (f", meets {guests}" if guests and not future else "")
-    if not guests:
-        event = occasion or place
-        attends = "to attend" if future else "attends"
-        return f"{host} {attends} {event}" if event else host
-    suffix = " by phone" if kind == "call" else ""
-    return f"{host} {verb} {guests}{suffix}"
+        visit = f"{host} {verb('visits', 'visit')} {place}"
+        meet = " and meet" if future else ", meets"
+        return f"{visit}{meet} {guests}" if guests else visit
+    call = kind == "call"
+    if guests:
+        if call:
+            return f"{host} {verb('speaks to', 'speak to')} {guests} by phone"
+        if kind == "talks":
+            return f"{host} {verb('holds talks with', 'hold talks with')} {guests}"
+        return f"{host} {verb('meets', 'meet')} {guests}"
+    if occasion or place:
+        return f"{host} {verb('attends', 'attend')} {occasion or place}"
+    return f"{host} {verb('holds', 'hold')} {'a phone call' if call else 'talks'}"
 
 
 def _hindi_title(kind: str, future: bool, host: str, guests: str, place: str, occasion: str) -> str:
+    def did(action: str) -> str:  # "X ने ... की" or "X ... करेंगे"
+        return f"{host} {action} करेंगे" if future else f"{host} ने {action} की"
+
     if kind == "visit" and place:
-        return f"{host} {place} का दौरा करेंगे" if future else f"{host} ने {place} का दौरा किया"
-    if not guests:
-        event = occasion or place
-        return f"{host} {event} में " + ("शामिल होंगे" if future else "शामिल हुए") if event else host
-    action = {
-        "call": ("से फोन पर बात", "की", "करेंगे"),
-        "talks": ("के साथ वार्ता", "की", "करेंगे"),
-    }.get(kind, ("से मुलाकात", "की", "करेंगे"))
-    if future:
-        return f"{host} {guests} {action[0]} {action[2]}"
-    return f"{host} ने {guests} {action[0]} {action[1]}"
+        if future:
+            visit = f"{host} {place} का दौरा करेंगे"
+            return f"{visit} और {guests} से मुलाकात करेंगे" if guests else visit
+        visit = f"{host} ने {place} का दौरा किया"
+        return f"{visit}, {guests} से मुलाकात की" if guests else visit
+    phrase = {"call": "से फोन पर बात", "talks": "के साथ वार्ता"}.get(kind, "से मुलाकात")
+    if guests:
+        return did(f"{guests} {phrase}")
+    if occasion or place:
+        return f"{host} {occasion or place} में " + ("शामिल होंगे" if future else "शामिल हुए")
+    return did("फोन पर बात" if kind == "call" else "वार्ता")

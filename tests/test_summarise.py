@@ -133,8 +133,15 @@ def test_meeting_titles_for_offices_several_counterparts_and_kinds() -> None:
     )
     assert "फोन पर बात की" in summarise.title_from_meeting(call, "hi")
     visit = meeting("visit", RAJNATH, SHOIGU, future=True, place="Moscow")
-    assert summarise.title_from_meeting(visit, "en") == "Rajnath Singh to visit Moscow"
-    assert summarise.title_from_meeting(visit, "hi") == "राजनाथ सिंह मास्को का दौरा करेंगे"
+    assert summarise.title_from_meeting(visit, "en") == (
+        "Rajnath Singh to visit Moscow and meet Sergei Shoigu"
+    )
+    assert summarise.title_from_meeting(visit, "hi") == (
+        "राजनाथ सिंह मास्को का दौरा करेंगे और सर्गेई शोइगु से मुलाकात करेंगे"
+    )
+    alone = meeting("call", RAJNATH)
+    assert summarise.title_from_meeting(alone, "en") == "Rajnath Singh holds a phone call"
+    assert summarise.title_from_meeting(meeting("meeting"), "hi") == ""  # caller falls back to text
     assert summarise.title_from_meeting(meeting("meeting", UZBEK, SHOIGU), "en") == (
         "Defence Minister of Uzbekistan meets Sergei Shoigu"
     )
