@@ -163,6 +163,29 @@ def test_not_meetings(text: str) -> None:
     assert run(text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("राजनाथ सिंह और सर्गेई शोइगु के बीच नई दिल्ली में बातचीत हुई।", "talks", "New Delhi"),
+        ("राजनाथ सिंह की सर्गेई शोइगु के साथ बैठक हुई।", "meeting", None),
+        ("राजनाथ सिंह और तारो कोनो ने आज वर्चुअल शिखर बैठक की।", "summit", None),
+        ("राजनाथ सिंह ने आज नई दिल्ली में सर्गेई शोइगु का स्वागत किया।", "visit", "New Delhi"),
+        ("राजनाथ सिंह ने वीडियो कॉन्फ्रेंस के जरिए तारो कोनो से बातचीत की।", "call", None),
+        ("राजनाथ सिंह ने तारो कोनो के साथ द्विपक्षीय वार्ता की।", "talks", None),
+    ],
+)
+def test_kinds_and_places(text: str, kind: str, place: str | None) -> None:
+    (m,) = run(text)
+    assert m.kind == kind and (m.place.en if m.place else None) == place
+    assert len(m.participants) == 2
+
+
+def test_a_visitor_arriving_has_the_home_country_as_host() -> None:
+    (m,) = run("सर्गेई शोइगु भारत के तीन दिन के दौरे पर आज नई दिल्ली पहुंचे।")
+    assert m.kind == "visit" and m.place is not None and m.place.en == "New Delhi"
+    assert [p.country.en for p in m.participants] == ["Russia", "India"]
+
+
 def test_a_speech_before_a_meeting_does_not_hide_it() -> None:
     (m,) = run("राजनाथ सिंह ने सम्मेलन को संबोधित किया और बाद में मास्को में सर्गेई शोइगु से मुलाकात की।")
     assert people(m) == {"person/rajnath-singh", "person/sergei-shoigu"}
