@@ -215,12 +215,14 @@ def _country(gaz: Names, country_id: str | None) -> Bilingual:
 
 
 def _office_key(p: Participant) -> str:
-    return f"{p.country_id}|{p.role.en or p.role.hi}"
+    """An office and whom it is held for: ``country/france#defence-minister``."""
+    role = re.sub(r"[^\w]+", "-", (p.role.en or p.role.hi or "").lower()).strip("-")
+    return f"{p.country_id or 'body'}#{role}"
 
 
 def _key(p: Participant) -> str:
     """What identifies a participant: its entity, or its office and country."""
-    return p.entity_id or "office:" + _office_key(p)
+    return p.entity_id or _office_key(p)
 
 
 def _is_rank(gaz: Names, entity: Entity) -> bool:

@@ -94,7 +94,7 @@ def run(text: str, published: dt.date | None = DAY, slug: str = "a") -> tuple[Me
 
 
 def people(m: Meeting) -> set[str]:
-    return {p.entity_id or f"{p.country_id}|{p.role.en}" for p in m.participants}
+    return {p.entity_id or f"{p.country_id}#{p.role.en}" for p in m.participants}
 
 
 def test_met_with_is_a_meeting_in_either_direction() -> None:
@@ -254,7 +254,7 @@ def test_reported_speech_and_possessors() -> None:
     assert people(m) == {"person/sergei-shoigu", "person/rajnath-singh"}
     assert (m.date, m.date_basis) == (DAY, "today")
     (m,) = run("राजनाथ सिंह ने सर्गेई शोइगु से ईरान की स्थिति पर बातचीत की।")
-    assert "country/iran|None" not in people(m) and len(m.participants) == 2
+    assert "country/iran#None" not in people(m) and len(m.participants) == 2
 
 
 def test_envoys_named_as_a_body_then_by_country() -> None:
