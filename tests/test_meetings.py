@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import hindi, meetings
+from generator import hindi, meetings, topics
 from generator.model import Bilingual, Entity, Meeting, Mention, Sentence
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a597c6abab3d7542.txt"
@@ -271,6 +271,19 @@ def test_a_visit_is_part_of_the_visitors_meeting() -> None:
     (m,) = run("सर्गेई शोइगु दो दिन की यात्रा पर आज नई दिल्ली पहुंचे। उन्होंने राजनाथ सिंह से मुलाकात की।")
     assert people(m) == {"person/sergei-shoigu", "person/rajnath-singh"}
     assert m.sentences == (0, 1) and m.kind == "meeting"
+
+
+def test_topics_match_whole_words_with_inflections() -> None:
+    vocabulary = topics.parse("- label: ties\n  cues: [संबंध]\n- label: oil\n  cues: [तेल]\n")
+    assert topics.find(["द्विपक्षीय संबंधों पर चर्चा"], vocabulary) == ("ties",)
+    assert topics.find(["तेलंगाना में"], vocabulary) == ()
+    assert "regional peace and security" in topics.find(["क्षेत्रीय शांति और सुरक्षा पर चर्चा"])
+
+
+@given(st.lists(st.text(), max_size=3))
+def test_topics_never_raise_and_come_from_the_vocabulary(texts: list[str]) -> None:
+    labels = {t.label for t in topics.vocabulary()}
+    assert set(topics.find(texts)) <= labels
 
 
 @settings(max_examples=150, deadline=None)
