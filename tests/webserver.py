@@ -40,7 +40,7 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         p = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
         if not p.startswith(self.prefix):
-            return str(Path(self.directory) / "\0missing")
+            return str(Path(self.directory) / ".outside-the-prefix" / "missing")
         rel = "/" + p[len(self.prefix) :]
         fs = super().translate_path(urllib.parse.quote(rel))
         if not Path(fs).exists() and Path(fs + ".html").is_file():
