@@ -121,8 +121,8 @@ def _delete_schwas(units: list[_Akshara]) -> None:
 def _final_cluster_drops(cluster: list[str]) -> bool:
     """Whether a word-final cluster loses its a: Trump, Minh, Ulf; not Gupta, Chandra, Aditya."""
     first, last = cluster[0][0], cluster[-1][0]
-    if last in "रयव" and first != "र":
-        return False
+    if last in "रयव" and (first != "र" or last == "य"):
+        return False  # चंद्र Chandra, सूर्य Surya, अमर्त्य Amartya
     return first in "रसलफङञणनम" or first == last or last not in "तलणमन"
 
 
@@ -224,7 +224,9 @@ def _vowel(units: list[_Akshara], i: int) -> str:
 def _silent_y(units: list[_Akshara], i: int) -> bool:
     """य after ि is not written in foreign names (-ia, -io), but is in प्रिया Priya."""
     before = units[i - 1]
-    if before.vowel != "इ" or before.consonants[-1:] == ["र"] or units[i].nasal:
+    if before.vowel != "इ" or (before.consonants[-1:] == ["र"] and len(before.consonants) > 1):
+        return False
+    if units[i].nasal:
         return False
     return units[i].vowel == "ओ" or (units[i].vowel == "आ" and i == len(units) - 1)
 
@@ -243,12 +245,29 @@ def _spell(units: list[_Akshara]) -> str:
     return "".join(parts)
 
 
+# Word endings with a conventional spelling: (Devanagari ending, Latin ending, spelt as).
+_ENDINGS = (
+    ("ड्डी", "ddi", "ddy"),  # रेड्डी Reddy
+    ("र्जी", "rji", "rjee"),  # बनर्जी Banerjee, मुखर्जी Mukherjee
+    ("राव", "rav", "rao"),  # राव Rao, भीमराव Bhimrao
+    ("ाय", "ay", "ai"),  # राय Rai, साय Sai
+    ("ुल्ला", "ulla", "ullah"),  # अब्दुल्ला Abdullah
+)
+
+
 def _word(word: str) -> str:
     """One Devanagari word in Latin letters (lower case)."""
     word = unicodedata.normalize("NFD", word.replace("\u200c", "").replace("\u200d", ""))
     units = _aksharas(word)
     _delete_schwas(units)
-    return _spell(units)
+    latin = _spell(units)
+    for ending, spelt, conventional in _ENDINGS:
+        if word.endswith(ending) and latin.endswith(spelt):
+            latin = latin[: -len(spelt)] + conventional
+            if ending == "र्जी" and len(latin) > 5:
+                stem = latin[:-4].removesuffix("a")
+                latin = stem + "erjee"  # the vowel before -rjee is e
+    return latin
 
 
 def _initial(words: list[str], index: int, after: str) -> str | None:
