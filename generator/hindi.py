@@ -18,22 +18,46 @@ _DOUBLE_QUOTES = "\"“”„‟″«»"
 _SINGLE_QUOTES = "'‘’‚‛′"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _DEVANAGARI = "\u0900-\u097f"
+MAX_MARKS = 8  # combining marks on one letter; real text needs two or three
 
 
 def normalise(text: str) -> str:
     """Canonical form of Hindi news text; idempotent.
 
     NFC (nukta letters come out decomposed, consistently), zero-width
-    characters dropped, line ends and spaces unified, ASCII pipes used as
+    characters dropped, at most MAX_MARKS combining marks kept on one letter,
+    line ends and spaces unified, ASCII pipes used as
     dandas turned into ``।``/``॥``, and quotes re-paired per line so that a
     closing quote used to open a quotation becomes an opening one.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _cap_marks(unicodedata.normalize("NFC", _cap_marks(text)))
     text = re.sub(rf"(?<=[{_DEVANAGARI}\s])(\|\||।।)", "॥", text)
     text = re.sub(rf"(?<=[{_DEVANAGARI}])\s*\|(?!\|)", "।", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(_pair_quotes(line) for line in lines)
+
+
+def _cap_marks(text: str) -> str:
+    """Drop the combining marks beyond MAX_MARKS in a row.
+
+    Unicode normalisation sorts a run of marks in quadratic time, so a run of
+    thousands (hostile or broken input) would stall the build.
+    """
+    run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.combining(ch) else 0
+        if run > MAX_MARKS:
+            break
+    else:
+        return text
+    kept: list[str] = []
+    run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.combining(ch) else 0
+        if run <= MAX_MARKS:
+            kept.append(ch)
+    return "".join(kept)
 
 
 def _pair_quotes(line: str) -> str:
@@ -103,7 +127,27 @@ LETTER_NAMES = frozenset(
 )
 _CLOSERS = "”’\")]}»"
 _TERMINATORS = "।॥?!"
-_LAST_WORD = re.compile(r"([^\s.“‘(]+)$")
+_WORD_BREAKS = ".“‘("
+_LONGEST_ABBREVIATION = max(len(w) for w in ABBREVIATIONS | LETTER_NAMES)
+# The longest sentence handed on; a longer run without a sentence end is cut at
+# a space. This bounds the work of every later stage that looks at a sentence
+# as a whole, whatever the input (real news sentences stay well under 1,000).
+MAX_SENTENCE = 2000
+
+
+def _breaks_word(ch: str) -> bool:
+    return ch.isspace() or ch in _WORD_BREAKS
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word ending just before ``text[i]``, if it is short enough to be an abbreviation."""
+    start = i
+    limit = max(0, i - _LONGEST_ABBREVIATION - 1)
+    while start > limit and not _breaks_word(text[start - 1]):
+        start -= 1
+    if start == limit and start > 0 and not _breaks_word(text[start - 1]):
+        return "\u2026"  # longer than any abbreviation: stands for "some long word"
+    return text[start:i]
 
 
 def _ends_at_full_stop(text: str, i: int) -> bool:
@@ -111,8 +155,7 @@ def _ends_at_full_stop(text: str, i: int) -> bool:
     after = text[i + 1 : i + 2]
     if after and not after.isspace() and after not in _CLOSERS:
         return False  # 1.5, जी.सी., www.mod.gov.in
-    match = _LAST_WORD.search(text, 0, i)
-    word = match.group(1) if match else ""
+    word = _word_before(text, i)
     if not word:
         return True
     return not (
@@ -120,8 +163,25 @@ def _ends_at_full_stop(text: str, i: int) -> bool:
     )
 
 
+def _cut(piece: str) -> list[str]:
+    """A sentence longer than MAX_SENTENCE in pieces, cut at the last space before the limit."""
+    pieces: list[str] = []
+    while len(piece) > MAX_SENTENCE:
+        cut = piece.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE + 1)
+        if cut <= 0:  # one huge word: cut it, but not between a letter and its marks
+            cut = MAX_SENTENCE
+            while cut > 1 and unicodedata.category(piece[cut])[0] == "M":
+                cut -= 1
+        pieces.append(piece[:cut].strip())
+        piece = piece[cut:].strip()
+    return [*pieces, piece] if piece else pieces
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split one paragraph into sentences, keeping terminators and closing quotes."""
+    """Split one paragraph into sentences, keeping terminators and closing quotes.
+
+    Linear in the length of the text; no sentence is longer than MAX_SENTENCE.
+    """
     sentences: list[str] = []
     start = 0
     i = 0
@@ -132,15 +192,11 @@ def split_sentences(text: str) -> list[str]:
             end = i + 1
             while end < n and (text[end] in _TERMINATORS or text[end] in _CLOSERS):
                 end += 1
-            piece = text[start:end].strip()
-            if piece:
-                sentences.append(piece)
+            sentences.extend(_cut(text[start:end].strip()))
             start = i = end
             continue
         i += 1
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
+    sentences.extend(_cut(text[start:].strip()))
     return sentences
 
 

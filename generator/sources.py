@@ -12,6 +12,7 @@ import codecs
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +27,17 @@ INPUT_SUFFIXES = (".txt", ".md")
 KNOWN_KEYS = frozenset(
     ["title", "title_hi", "title_en", "date", "place", "source", "url", "slug", "tags", "categories", "author", "summary", "lang"]
 )
-MAX_BYTES = 64 * 1024 * 1024
+# The largest input read, in bytes. A long news report is under 100 KB; a larger
+# file is a scraping accident or an attack, and is refused unread.
+MAX_BYTES = 2 * 1024 * 1024
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,119}$")
+_URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\x00-\x1f\x7f]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_STRAY_MARK = re.compile(r"(?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d])[\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963\u0300-\u036f]")
+_UNSPLIT = re.compile(r"[^।॥?!.\n]+")
+_DEVANAGARI_LETTER = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
+_SCRIPTS = (("Arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
+            ("Latin", re.compile(r"[A-Za-z\u00c0-\u024f]")))
 _FENCE = "---"
 
 
@@ -76,11 +86,18 @@ def decode(raw: bytes, report: _Report) -> str | None:
             report.error(1, "encoding", "file claims UTF-16 but cannot be decoded")
             return None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         report.error(line, "encoding", f"not UTF-8: undecodable byte 0x{raw[err.start]:02x}")
         return None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        code = f"U+{ord(control.group()):04X}"
+        report.error(line, "binary", f"control character {code} in the text: not a text file")
+        return None
+    return text
 
 
 def split_front_matter(text: str) -> tuple[str | None, str | None, int]:
@@ -106,6 +123,9 @@ def parse_yaml(text: str, first_line: int, report: _Report) -> dict[str, Any] | 
         line = first_line + (mark.line if mark is not None else 0)
         report.error(line, "front-matter", f"front matter is not valid YAML: {_yaml_problem(err)}")
         return None
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:  # e.g. !!timestamp 2023-02-30
+        report.error(first_line, "front-matter", f"front matter has a value YAML cannot read: {type(err).__name__}")
+        return None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -126,15 +146,26 @@ def _line_of_key(text: str, key: str, first_line: int) -> int:
     return first_line
 
 
+def _text(value: str, lang: str = "en") -> str:
+    """Metadata text without control characters; Hindi normalised."""
+    value = _CONTROL.sub("", value)
+    return hindi.normalise(value).strip() if lang == "hi" else " ".join(value.split())
+
+
+def _shown(value: Any) -> str:
+    """A short, safe rendering of a bad value for a message."""
+    return repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
+
+
 def _bilingual(value: Any, key: str, line: int, report: _Report) -> Bilingual | None:
     if isinstance(value, str):
-        return Bilingual(hi=hindi.normalise(value).strip() or None)
+        return Bilingual(hi=_text(value, "hi") or None)
     if isinstance(value, Mapping) and set(value) <= {"hi", "en"}:
         parts = {k: v for k, v in value.items() if isinstance(v, str) and v.strip()}
         if len(parts) == len(value):
             return Bilingual(
-                hi=hindi.normalise(parts["hi"]) if "hi" in parts else None,
-                en=parts["en"].strip() if "en" in parts else None,
+                hi=_text(parts["hi"], "hi") if "hi" in parts else None,
+                en=_text(parts["en"]) if "en" in parts else None,
             )
     report.error(line, f"bad-{key}", f"{key} must be text, or a mapping with 'hi' and/or 'en'")
     return None
@@ -171,29 +202,74 @@ def metadata(
     if data.get("date") is not None:
         date = parse_date(data["date"])
         if date is None:
-            report.error(line("date"), "bad-date", f"date {data['date']!r} is not a date (YYYY-MM-DD)")
+            report.error(line("date"), "bad-date", f"date {_shown(data['date'])} is not a date (YYYY-MM-DD)")
     title = _bilingual(data["title"], "title", line("title"), report) if "title" in data else None
     title = title or Bilingual()
     for lang in ("hi", "en"):
         value = data.get(f"title_{lang}")
         if isinstance(value, str) and value.strip():
-            text = hindi.normalise(value) if lang == "hi" else value.strip()
+            text = _text(value, lang)
             title = Bilingual(**{**title.__dict__, lang: text})
     place = _bilingual(data["place"], "place", line("place"), report) if "place" in data else None
     url = data.get("url")
-    if url is not None and not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
+    if url is not None and not (isinstance(url, str) and _URL.match(url)):
         report.error(line("url"), "bad-url", "url must be an http:// or https:// address")
         url = None
     source = data.get("source")
     if source is not None and not isinstance(source, str):
         report.error(line("source"), "bad-source", "source must be text")
         source = None
+    source = _text(source) or None if source is not None else None
     slug = data.get("slug")
     if slug is not None and not (isinstance(slug, str) and _SLUG.match(slug)):
         report.error(line("slug"), "bad-slug", "slug must be lower-case letters, digits, - and _")
         slug = None
     meta = Metadata(date=date, title=title, place=place or Bilingual(), source=source, url=url)
     return meta, slug
+
+
+def _line(text: str, index: int, first_line: int) -> int:
+    return first_line + text.count("\n", 0, index)
+
+
+def check_text(body: str, first_line: int, report: _Report) -> None:
+    """Warn about what normalising or segmenting will change: stray marks, unsplittable runs."""
+    stray = _STRAY_MARK.search(body)
+    if stray:
+        report.warning(_line(body, stray.start(), first_line), "stray-mark",
+                       f"combining mark U+{ord(stray.group()):04X} does not follow a letter")
+    run = 0
+    for index, ch in enumerate(body):
+        run = run + 1 if unicodedata.combining(ch) else 0
+        if run > hindi.MAX_MARKS:
+            report.warning(_line(body, index, first_line), "too-many-marks",
+                           f"more than {hindi.MAX_MARKS} combining marks on one letter; the rest are dropped")
+            break
+    invisible = re.search("[\u200b\u2060\ufeff]", body)
+    if invisible:
+        report.warning(_line(body, invisible.start(), first_line), "invisible",
+                       "zero-width characters in the text are removed")
+    for match in _UNSPLIT.finditer(body):
+        if len(match.group()) > hindi.MAX_SENTENCE:
+            report.warning(_line(body, match.start(), first_line), "long-sentence",
+                           f"{len(match.group()):,} characters without a sentence end; "
+                           f"cut into sentences of at most {hindi.MAX_SENTENCE:,}")
+            break
+
+
+def check_scripts(body: str, first_line: int, report: _Report) -> None:
+    """Warn when the text, or whole lines of it, are not in Devanagari."""
+    if not _DEVANAGARI_LETTER.search(body):
+        script = next((name for name, letters in _SCRIPTS if letters.search(body)), "another")
+        report.warning(first_line, "no-devanagari",
+                       f"no Devanagari text ({script} script): names and meetings will not be found")
+        return
+    foreign = [n for n, line in enumerate(body.split("\n"), start=first_line)
+               if line.strip() and not _DEVANAGARI_LETTER.search(line)
+               and any(letters.search(line) for _, letters in _SCRIPTS)]
+    if foreign:
+        report.warning(foreign[0], "not-hindi",
+                       f"{len(foreign)} line(s) without Devanagari text, first this one: they are kept as written")
 
 
 def default_slug(path: Path) -> str:
@@ -205,12 +281,19 @@ def default_slug(path: Path) -> str:
 def read(path: Path, sidecar: Path | None, display: str) -> tuple[Article | None, list[Diagnostic]]:
     """One article and the problems found in it; None when nothing can be published."""
     report = _Report(display)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        report.error(1, "too-large", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            report.error(1, "too-large", f"file is {size:,} bytes; the limit is {MAX_BYTES:,} (not read)")
+            return None, report.found
+        raw = path.read_bytes()[: MAX_BYTES + 1]
+        side_raw = sidecar.read_bytes()[:MAX_BYTES] if sidecar and sidecar.is_file() else b""
+    except OSError as err:
+        report.error(1, "unreadable", f"cannot read the file: {err.strerror or err}")
         return None, report.found
-    raw = path.read_bytes()
-    side_raw = sidecar.read_bytes() if sidecar and sidecar.is_file() else b""
+    if len(raw) > MAX_BYTES:  # grew since stat
+        report.error(1, "too-large", f"file is over the limit of {MAX_BYTES:,} bytes (not read)")
+        return None, report.found
     text = decode(raw, report)
     if text is None:
         return None, report.found
@@ -235,10 +318,12 @@ def read(path: Path, sidecar: Path | None, display: str) -> tuple[Article | None
         data.update(own)
         yaml_text, yaml_line = front, 2
     meta, slug = metadata(data, yaml_text, yaml_line, report)
+    check_text(body, body_line, report)
     body = hindi.normalise(body)
     if not body.strip():
         report.error(body_line, "empty", "the article has no text")
         return None, report.found
+    check_scripts(body, body_line, report)
     if meta.date is None and "date" not in data:
         report.warning(1, "no-date", "no date given; the article is published as undated")
     digest = hashlib.sha256(raw + b"\0" + side_raw).hexdigest()
