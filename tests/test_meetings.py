@@ -32,6 +32,8 @@ ENTITIES = [
     _entity("country/japan", "जापान", "Japan"),
     _entity("country/france", "फ्रांस", "France"),
     _entity("country/iran", "ईरान", "Iran"),
+    _entity("country/australia", "ऑस्ट्रेलिया", "Australia"),
+    _entity("organisation/saarc", "सार्क", "SAARC"),
     _entity("country/peru", "पेरू", "Peru"),
     _entity("country/fiji", "फिजी", "Fiji"),
     _entity("country/kazakhstan", "कजाकिस्तान", "Kazakhstan"),
@@ -178,6 +180,15 @@ def test_kinds_and_places(text: str, kind: str, place: str | None) -> None:
     (m,) = run(text)
     assert m.kind == kind and (m.place.en if m.place else None) == place
     assert len(m.participants) == 2
+
+
+def test_a_body_of_leaders_and_a_hosted_summit() -> None:
+    (m,) = run("राजनाथ सिंह ने सार्क देशों के नेताओं के साथ वीडियो कॉन्फ्रेंस के जरिए बातचीत की।")
+    assert m.kind == "call" and [p.country.en for p in m.participants] == ["India", "SAARC"]
+    (m,) = run("राजनाथ सिंह और ऑस्ट्रेलिया के रक्षा मंत्री ने आज पहले वर्चुअल शिखर सम्मेलन की सह-अध्यक्षता की।")
+    assert m.kind == "summit" and {p.country.en for p in m.participants} == {"India", "Australia"}
+    (m,) = run("राजनाथ सिंह ने तारो कोनो के साथ क्षेत्रीय सुरक्षा पर चर्चा की।")
+    assert m.kind == "talks" and "regional peace and security" in m.topics
 
 
 def test_a_visitor_arriving_has_the_home_country_as_host() -> None:
