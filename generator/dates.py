@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from generator.model import Bilingual
+
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _JOINERS = dict.fromkeys(map(ord, "\u200c\u200d"), None)
 
@@ -26,6 +28,7 @@ WEEKDAYS: dict[str, int] = {
     "सोमवार": 0, "मंगलवार": 1, "बुधवार": 2, "गुरुवार": 3, "बृहस्पतिवार": 3,
     "वीरवार": 3, "शुक्रवार": 4, "शनिवार": 5, "रविवार": 6,
 }  # fmt: skip
+WEEKDAY_HI = ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार")
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER_WORDS = [
     "एक",
@@ -89,7 +92,7 @@ class DateRef:
     date: dt.date | None
     basis: str  # explicit | weekday | today | yesterday | tomorrow | last-week | unknown
     text: str  # the words it was read from
-    note: str | None = None  # e.g. weekday and date disagree
+    note: Bilingual | None = None  # the weekday and the date disagree, quoting both
 
 
 def clean(text: str) -> str:
@@ -168,9 +171,12 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Da
     found = explicit(text, published)
     if found and found.date:
         if named and WEEKDAYS[named.group("name")] != found.date.weekday():
-            note = (
-                f"the text says {named.group('name')} ({WEEKDAY_EN[WEEKDAYS[named.group('name')]]})"
-                f" but {found.date.isoformat()} was a {WEEKDAY_EN[found.date.weekday()]}"
+            said, actual = named.group("name"), found.date.weekday()
+            note = Bilingual(
+                f"स्रोत में “{said}” और “{found.text}” लिखा है, पर {found.date.isoformat()} को"
+                f" {WEEKDAY_HI[actual]} था।",
+                f"The source says “{said}” ({WEEKDAY_EN[WEEKDAYS[said]]}) and “{found.text}”,"
+                f" but {found.date.isoformat()} was a {WEEKDAY_EN[actual]}.",
             )
             return DateRef(found.date, "explicit", found.text, note)
         return found

@@ -887,8 +887,7 @@ def _meeting(
         ref = next((r for s in reversed(context) if (r := dates.resolve(s.text, published))), None)
     notes = f.notes
     if ref and ref.note:
-        quote = f"स्रोत में दिन और तिथि मेल नहीं खाते: “{ref.text}”।"
-        notes += (Bilingual(quote, f"The source is inconsistent: {ref.note}."),)
+        notes += (ref.note,)
     if ref and (ref.date or ref.basis == "unknown"):
         date, basis = ref.date, ref.basis
     elif f.future or published is None:

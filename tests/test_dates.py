@@ -50,7 +50,9 @@ def test_weekday_in_the_future_looks_forward() -> None:
 def test_weekday_that_contradicts_the_date_is_reported() -> None:
     ref = dates.resolve("गुरुवार, 28 अप्रैल 2023 को", FRIDAY)
     assert ref is not None and ref.date == FRIDAY
-    assert ref.note is not None and "Thursday" in ref.note and "Friday" in ref.note
+    assert ref.note is not None and ref.note.en and ref.note.hi
+    assert "Thursday" in ref.note.en and "Friday" in ref.note.en and "गुरुवार" in ref.note.en
+    assert "शुक्रवार" in ref.note.hi
     agreeing = dates.resolve("शुक्रवार, 28 अप्रैल 2023 को", FRIDAY)
     assert agreeing is not None and agreeing.note is None
 
