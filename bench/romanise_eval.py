@@ -103,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"(gold file {args.gold} not found: evaluation set only)")
     gaz = gazetteer.load()
     rules = [romanise(hi) for hi, _, _ in pairs]
+    letters = [romanise(hi, parts=False) for hi, _, _ in pairs]
     hits: list[tuple[str, str]] = []
     misses: list[tuple[str, str]] = []
     by_group: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -113,6 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         line(
             "rule-only (gazetteer off), all", [(r, p[1]) for r, p in zip(rules, pairs, strict=True)]
+        )
+    )
+    print(
+        line(
+            "  letters only (no name-part list)",
+            [(r, p[1]) for r, p in zip(letters, pairs, strict=True)],
         )
     )
     for group in sorted(by_group):

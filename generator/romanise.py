@@ -8,7 +8,9 @@ that the benchmark (``bench/romanise_eval.py``) showed to help: anusvara by
 the place of the next consonant (सिंह Singh, पोम्पियो Pompeo), फ as f, व as w
 after a consonant or between a-vowels, ू in a closed last syllable as oo,
 Latin initials written in Devanagari (बी B.), and a few spellings of foreign
-names in Hindi news (एं- An-, -ियो -io, झांग Zh-).
+names in Hindi news (एं- An-, -ियो -io, झांग Zh-). Frequent name parts whose
+spelling is a convention no letter rule gives (दीपक Deepak, वर्मा Verma, रेड्डी
+Reddy) come from ``data/gazetteer/name_parts.tsv``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from indic_transliteration import sanscript
@@ -280,10 +283,34 @@ def _initial(words: list[str], index: int, after: str) -> str | None:
     return letter
 
 
-def romanise(hindi: str) -> str:
+@cache
+def name_parts() -> dict[str, str]:
+    """Frequent name parts with a conventional spelling (दीपक Deepak, रेड्डी Reddy), by key."""
+    from generator.gazetteer import word_key
+
+    text = (resources.files("generator") / "data" / "gazetteer" / "name_parts.tsv").read_text(
+        "utf-8"
+    )
+    parts: dict[str, str] = {}
+    for line in text.splitlines():
+        hindi, _, english = line.partition("\t")
+        if english and not line.startswith("#"):
+            parts[word_key(hindi.strip())] = english.strip()
+    return parts
+
+
+def _name_part(word: str) -> str | None:
+    from generator.gazetteer import word_key
+
+    return name_parts().get(word_key(word))
+
+
+def romanise(hindi: str, *, parts: bool = True) -> str:
     """A Hindi name in Latin letters by rules alone (no gazetteer), title-cased.
 
-    Latin text comes back unchanged, so romanising is idempotent.
+    Words of the name found among the frequent name parts take their
+    conventional spelling unless ``parts`` is False. Latin text comes back
+    unchanged, so romanising is idempotent.
     """
     text = unicodedata.normalize("NFC", hindi).replace("\u200c", "").replace("\u200d", "")
     text = re.sub(r"(?<=[\u0900-\u097f])0", ".", text)
@@ -297,6 +324,8 @@ def romanise(hindi: str) -> str:
         letter = _initial(words, index, after)
         if letter is not None:
             out.append(letter if after.startswith(".") else letter + ".")
+        elif parts and (known := _name_part(match.group())):
+            out.append(known)
         else:
             latin = _word(match.group())
             out.append(latin[:1].upper() + latin[1:])

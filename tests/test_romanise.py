@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import cli, gazetteer
-from generator.romanise import english_name, romanise
+from generator.romanise import english_name, name_parts, romanise
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,13 @@ from generator.romanise import english_name, romanise
 )
 def test_rules(hindi: str, english: str) -> None:
     assert romanise(hindi) == english
+
+
+def test_name_parts_give_conventional_spellings() -> None:
+    assert romanise("दीपक वर्मा") == "Deepak Verma"
+    assert romanise("दीपक वर्मा", parts=False) == "Dipak Varma"
+    assert romanise("दिपक") == "Deepak"  # any spelling variant of the part
+    assert all(english[:1].isupper() for english in name_parts().values())
 
 
 def test_gazetteer_first() -> None:
