@@ -235,6 +235,10 @@ def main() -> int:
     folder = args.corpus / "summaries"
     ilsum = load(folder / "ilsum_hi_val.jsonl", args.split)
     items = [(hindi.sentences(hindi.normalise(r["text"])), r["summary"]) for r in ilsum]
+    refs = [hindi.normalise(ref) for _, ref in items]
+    chars = mean([len(ref) for ref in refs])
+    count = mean([len(hindi.split_sentences(ref)) for ref in refs])
+    print(f"references: {chars:.0f} characters, {count:.1f} sentences on average")
     table = summary_rows(items)
     show(f"ILSUM Hindi ({len(items)} articles), ROUGE F1 x100, Devanagari tokens", table)
     show_margins(table)

@@ -21,10 +21,11 @@ from generator.model import Bilingual, Meeting, Participant, Sentence
 Matrix = npt.NDArray[np.float64]
 
 # Reporting verbs and fillers that the general stopword list keeps but that say
-# nothing about what an article is about.
+# nothing about what an article is about; stemmed like the words they meet.
 EXTRA_STOPWORDS = frozenset(
-    """अनुसार बताय बता कह कहन जानकारी मुताबिक दौरान बीच वहीं साथ भी अब आज कल गय गई गए
-    रह रही रहे था थी थे हुआ हुई हुए किय कि कर करत दी दिय ले लिय सक""".split()
+    hindi.stem(word)
+    for word in """अनुसार बताया बताते कहा कहना जानकारी मुताबिक दौरान बीच वहीं साथ भी अब आज कल गया गई
+    गए रहा रही रहे था थी थे हुआ हुई हुए किया कि कर करते दी दिया ले लिया सकता""".split()
 )
 # Web boilerplate inside scraped news text ("also read: ...").
 _BOILERPLATE = re.compile(r"^\s*(ये|यह|इसे)\s+भी\s+(पढ़ें|पढ़े|देखें)|^\s*also\s+read", re.I)
@@ -97,8 +98,8 @@ def summarise(
 ) -> tuple[int, ...]:
     """Indices (``Sentence.index``) of at most ``budget`` summary sentences, in original order.
 
-    Datelines, fragments and boilerplate are never chosen; an article with at
-    most ``budget`` other sentences summarises to those. ``max_chars`` caps the
+    Datelines, fragments, boilerplate and near-repeats are never chosen, so an
+    article of one or two sentences summarises to itself. ``max_chars`` caps the
     length of the chosen sentences joined by spaces, except that the best
     sentence is always kept, even alone over the cap, so that a summary is
     never empty while the article has something to say.
