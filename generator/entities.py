@@ -55,7 +55,7 @@ _BOUNDARY = (
 )
 _LETTERS = frozenset(word_key(w) for w in LETTER_NAMES)
 _GLUE = re.compile(r"\s*|\.\s*|-")  # what may stand between the words of one name
-_CHAIN_GLUE = re.compile(r"[\s.,]*|-")  # ... and between the roles of one chain
+_CHAIN_GLUE = re.compile(r"[\s.,)]*|-")  # ... and between the roles of one chain
 _CONNECTORS = frozenset(word_key(w) for w in ("के", "की", "का"))
 _MAX_NAME_WORDS = 5
 
@@ -203,12 +203,22 @@ def _chain(sent: _Sentence, by_first: dict[int, _Found], i: int) -> tuple[list[E
         hit = by_first.get(j)
         if hit and hit.entity.type == "role":
             roles.append(hit.entity)
-            j = hit.end
+            j = _after_aside(sent.words, hit.end)
         elif roles and sent.words[j].key in HONORIFICS:
             j += 1
         else:
             break
     return roles, j
+
+
+def _after_aside(words: list[_Word], j: int) -> int:
+    """Skip a bracketed aside after an office: ``वित्त आयुक्त (स्वास्थ्य) अतुल दुल्लू``."""
+    if j >= len(words) or words[j].gap.strip() != "(":
+        return j
+    for k in range(j + 1, min(j + 6, len(words))):
+        if words[k].gap.strip() == ")":
+            return k
+    return j
 
 
 def _country_before(sent: _Sentence, by_end: dict[int, _Found], i: int) -> Entity | None:
