@@ -175,6 +175,7 @@ _BARE_SIDE = _compile(
     r"^(?:\s+(?!ने\s|को\s)[\u0900-\u0963\u0966-\u097f]+){0,3}?\s*(?:के\s+बीच|के\s+साथ|से\s)"
     r"|^\s*(?:का\s+दौरा|की\s+यात्रा|यात्रा|आगमन)"
 )
+_CLAUSE_END = re.compile(r"\s(?:और|तथा|लेकिन|जबकि)\s|[,;।]")
 _AT_PLACE = _compile(r"\s*(?:में|पहुंचे|पहुँचे|पहुंचीं|पहुंचेंगे)(?![\u0900-\u0963\u0966-\u097f])")
 _GATHERING = {"शिखर": "summit", "सम्मेलन": "multilateral", "बैठक": "multilateral"}
 _REPORTED = _compile(r"(?:कहा|बताया)(?:\s+है)?\s+कि\s")
@@ -214,6 +215,8 @@ class _Found:
     sentences: tuple[int, ...] = ()  # evidence beyond ``sentence``
     notes: tuple[Bilingual, ...] = ()
     hosted: bool = False  # a visit whose host is only assumed (the home country)
+    aliases: frozenset[str] = frozenset()  # keys of bodies replaced by their members
+    when: str = ""  # the clause, read first for its time words
 
 
 def _country(gaz: Names, country_id: str | None) -> Bilingual:
@@ -492,7 +495,7 @@ def _subject(
         if _NEAR_AGENT.match(text[p.end : clause[1]]):
             return p
     lead = text[clause[0] : found[0].start] if found else text[clause[0] : clause[1]]
-    if actor and (_PRONOUN.search(lead) or len(found) < 2):
+    if actor and (_PRONOUN.search(lead) or not found):
         return actor
     if found and not re.match(_tolerant(r"\s*(?:से|के\s*साथ|को)(?=\s)"), text[found[0].end :]):
         return found[0]
@@ -629,7 +632,10 @@ def _clause_meetings(
         others = tuple(
             p for p in named if subject is None or _key(p.participant) != _key(subject.participant)
         )
-        future = bool(_FUTURE.search(text, start, min(len(text), end + 30)))
+        tail = _CLAUSE_END.search(text, end, min(len(text), end + 30))
+        future = bool(
+            _FUTURE.search(text, start, tail.start() if tail else min(len(text), end + 30))
+        )
         place = None if kind == "call" else _place(text, clause, mentions, dateline, gaz)
         occasion = next((o for a, b, o in occasions if a < end), None)
         everyone_here = ([subject.participant] if subject else []) + [p.participant for p in others]
@@ -641,20 +647,19 @@ def _clause_meetings(
             pass  # a gathering with a foreign government or an international body
         elif len(sides) < 2:
             continue  # domestic, or only one side known
+        when = _reported(text[clause[0] : end])  # the clause's own time words, if any
         home = subject.participant.country_id if subject else None
         side = tuple(p for p in others if home and p.participant.country_id == home)
         counterparts = [p for p in others if p not in side]
         if kind in _BILATERAL and subject and len(counterparts) > 1:
             for other in counterparts:  # one meeting each; compatriots stay on the subject's side
-                f = _Found(s.index, kind, future, subject, (other, *side), occasion, place, True)
+                pair = (other, *side)
+                f = _Found(s.index, kind, future, subject, pair, occasion, place, True, when=when)
                 found.append(f)
         elif others:
             ordered = (*counterparts, *side)
-            found.append(
-                _Found(
-                    s.index, kind, future, subject, ordered, occasion, place, False, hosted=hosted
-                )
-            )
+            f = _Found(s.index, kind, future, subject, ordered, occasion, place, False, when=when)
+            found.append(dataclasses.replace(f, hosted=hosted))
     return found, next_actor
 
 
@@ -773,10 +778,17 @@ def extract(
     trigger_at = {f.sentence for f in found}
     kept: dict[tuple[frozenset[str], bool], tuple[_Found, list[int]]] = {}
     for f in _reconcile(found):
-        key = (frozenset(_key(p) for p in _participants(f)), f.future)
-        numbers = kept[key][1] if key in kept else []
+        # One report of the same parties is one meeting; so is everything a body of envoys did.
+        body = frozenset(_key(p) for p in _participants(f) if _is_body(p))
+        key = (body or frozenset(_key(p) for p in _participants(f)), f.future)
+        first, numbers = kept.get(key, (f, []))
         numbers.extend(n for n in sorted({f.sentence, *f.sentences}) if n not in numbers)
-        kept.setdefault(key, (f, numbers))
+        if first is not f:
+            have = {_key(p) for p in _participants(first)}
+            parties = [f.subject, *f.others] if f.subject else list(f.others)
+            joining = tuple(p for p in parties if _key(p.participant) not in have)
+            first = dataclasses.replace(first, others=first.others + joining)
+        kept[key] = (first, numbers)
     result: list[Meeting] = []
     for f, numbers in kept.values():
         at = sorted(position[n] for n in numbers)
@@ -821,26 +833,25 @@ def _expand_bodies(
             _Party(0, 0, _office(gaz, c, role), False, listed.group(0))
             for c in dict.fromkeys(countries)
         ]
-        for i, f in enumerate(found):  # the same body throughout the article
-            parties = [f.subject, *f.others] if f.subject else list(f.others)
-            if not any(_key(p.participant) == body for p in parties):
-                continue
-            expanded = [
-                q for p in parties for q in (offices if _key(p.participant) == body else [p])
-            ]
-            more = (s.index,) if i == at else ()
-            found[i] = dataclasses.replace(
-                f, subject=expanded[0], others=tuple(expanded[1:]), sentences=(*f.sentences, *more)
-            )
+        f = found[at]
+        parties = [f.subject, *f.others] if f.subject else list(f.others)
+        expanded = [q for p in parties for q in (offices if _key(p.participant) == body else [p])]
+        found[at] = dataclasses.replace(
+            f,
+            subject=expanded[0],
+            others=tuple(expanded[1:]),
+            sentences=(*f.sentences, s.index),
+            aliases=f.aliases | {body},
+        )
     return found
 
 
 def _absorb_visits(found: list[_Found]) -> list[_Found]:
     """A visit with an assumed host is part of the visitor's meeting in the same report.
 
-    The nearest meeting (before or after) that includes every visitor and has the
-    same tense takes the visit's sentence as evidence; a visit with no such
-    meeting stands on its own.
+    The nearest meeting (before or after, or an earlier such visit) that includes
+    every visitor and has the same tense takes the visit's sentence as evidence;
+    a visit with no such meeting stands on its own.
     """
     absorbed: set[int] = set()
     for i, f in enumerate(found):
@@ -852,9 +863,9 @@ def _absorb_visits(found: list[_Found]) -> list[_Found]:
             for j, g in enumerate(found)
             if j != i
             and j not in absorbed
-            and not g.hosted
+            and (not g.hosted or j < i)
             and g.future == f.future
-            and visitor <= {_key(p) for p in _participants(g)}
+            and visitor <= {_key(p) for p in _participants(g)} | g.aliases
         ]
         if candidates:
             j = min(candidates, key=lambda j: (abs(found[j].sentence - f.sentence), j))
@@ -882,7 +893,10 @@ def _meeting(
     context: Sequence[Sentence],
 ) -> Meeting:
     """A found meeting dated from its evidence (else the sentences just before it), with its id."""
-    ref = dates.resolve(" ".join(_reported(s.text) for s in evidence), published, future=f.future)
+    ref = dates.resolve(f.when, published, future=f.future) if f.when else None
+    if ref is None:
+        texts = " ".join(_reported(s.text) for s in evidence)
+        ref = dates.resolve(texts, published, future=f.future)
     if ref is None and not f.future:
         ref = next((r for s in reversed(context) if (r := dates.resolve(s.text, published))), None)
     notes = f.notes

@@ -197,6 +197,17 @@ def test_a_visitor_arriving_has_the_home_country_as_host() -> None:
     assert [p.country.en for p in m.participants] == ["Russia", "India"]
 
 
+def test_each_clause_keeps_its_own_date() -> None:
+    past, future = run("राजनाथ सिंह आज मास्को में सर्गेई शोइगु से मिले और वे कल तारो कोनो से मिलेंगे।")
+    assert (past.date, past.date_basis, past.future) == (DAY, "today", False)
+    assert (future.date, future.date_basis, future.future) == (
+        DAY + dt.timedelta(days=1),
+        "tomorrow",
+        True,
+    )
+    assert people(future) == {"person/rajnath-singh", "person/taro-kono"}
+
+
 def test_a_speech_before_a_meeting_does_not_hide_it() -> None:
     (m,) = run("राजनाथ सिंह ने सम्मेलन को संबोधित किया और बाद में मास्को में सर्गेई शोइगु से मुलाकात की।")
     assert people(m) == {"person/rajnath-singh", "person/sergei-shoigu"}
