@@ -228,4 +228,6 @@ def download(timeout: float) -> ModelPackage:
         socket.setdefaulttimeout(previous)
         log.removeHandler(errors)
         log.propagate = propagate
-    return install_file(Path(archive))
+    installed_package = install_file(Path(archive))
+    Path(archive).unlink(missing_ok=True)  # the download is a copy of what is now installed
+    return installed_package
