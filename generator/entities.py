@@ -58,6 +58,7 @@ _GLUE = re.compile(r"\s*|\.\s*|-")  # what may stand between the words of one na
 _CHAIN_GLUE = re.compile(r"[\s.,)]*|-")  # ... and between the roles of one chain
 _CONNECTORS = frozenset(word_key(w) for w in ("के", "की", "का"))
 _MAX_NAME_WORDS = 5
+_GENERIC_ROLES = frozenset({"role/minister", "role/secretary", "role/chairman", "role/director"})
 
 
 # Words that make a run after an office a scheme or a body, not a person:
@@ -290,12 +291,17 @@ def _known_person(hindi: str, words: int, gaz: Gazetteer, roles: list[Entity]) -
 def _give_context(
     person: _Found, roles: list[Entity], country: Entity | None, gaz: Gazetteer
 ) -> None:
-    """Fill in the role and country the text gives a person (the text wins over the gazetteer)."""
+    """Fill in the role and country the text gives a person.
+
+    The text wins over the gazetteer, except that a bare "मंत्री" does not
+    replace a known, more precise office.
+    """
     offices = [r for r in roles if not gaz.is_rank(r.id)]
     entity = person.entity
     if offices or roles:
         role = (offices or roles)[0]
-        entity = replace(entity, role=Bilingual(role.name.hi, role.name.en))
+        if not (role.id in _GENERIC_ROLES and entity.role.en):
+            entity = replace(entity, role=Bilingual(role.name.hi, role.name.en))
     if country is not None:
         entity = replace(entity, country=country.id)
     person.entity = entity
@@ -310,7 +316,7 @@ def _surname_pass(sentences: list[_Sentence]) -> None:
     people: dict[str, list[_Found]] = {}
     for sent in sentences:
         for f in sent.found:
-            if f.entity.type == "person" and f.end - f.first >= 2:
+            if f.entity.type == "person" and (f.end - f.first >= 2 or not f.entity.romanised):
                 people.setdefault(sent.words[f.end - 1].key, []).append(f)
     if not people:
         return
