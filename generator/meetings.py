@@ -298,7 +298,9 @@ def _groups(text: str, found: Sequence[_Party]) -> list[_Party]:
         return extra
     for m in _DIPLOMATS.finditer(text):
         if not any(
-            p.start <= m.start() < p.end or m.start() - 4 <= p.end <= m.start() for p in found
+            p.start <= m.start() < p.end
+            or (p.end <= m.start() and not text[p.end : m.start()].strip())
+            for p in found
         ):
             extra.append(_Party(m.start(), m.end(), _DIPLOMAT_BODY, False, m.group(0)))
     return extra

@@ -289,6 +289,16 @@ def test_envoys_named_as_a_body_then_by_country() -> None:
     assert [p.country.en for p in visit.participants] == ["Peru", "Fiji", "India"]
 
 
+def test_everything_a_body_of_envoys_did_is_one_meeting() -> None:
+    (m,) = run(
+        "विदेशी राजनयिकों के दल ने आज राजनाथ सिंह से मुलाकात की। "
+        "गृह मंत्री अमित शाह ने राजनयिकों को सुरक्षा की स्थिति की जानकारी दी।"
+    )
+    assert people(m) == {"None#diplomats", "person/rajnath-singh", "person/amit-shah"}
+    assert m.sentences == (0, 1)
+    assert run("गृह मंत्री अमित शाह ने राजनाथ सिंह को सुरक्षा की स्थिति की जानकारी दी।") == ()
+
+
 def test_a_visit_is_part_of_the_visitors_meeting() -> None:
     (m,) = run("सर्गेई शोइगु दो दिन की यात्रा पर आज नई दिल्ली पहुंचे। उन्होंने राजनाथ सिंह से मुलाकात की।")
     assert people(m) == {"person/sergei-shoigu", "person/rajnath-singh"}
