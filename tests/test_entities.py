@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from functools import cache
@@ -130,6 +131,40 @@ def test_recognition_is_fast() -> None:
     for _ in range(20):
         recognise(sentences, gaz)
     assert (time.perf_counter() - started) / 20 < 0.01
+
+
+def test_schemes_and_decorations_are_not_names() -> None:
+    mentions = run("प्रधानमंत्री गरीब कल्याण योजना शुरू हुई। वाइस एडमिरल बी सुरेश पीवीएसएम एवीएसएम ने कहा।")
+    assert [m.text for m in mentions if m.entity.type == "person"] == ["बी सुरेश"]
+
+
+def test_bracketed_aside_and_generic_office() -> None:
+    mentions = run("वित्त आयुक्त (स्वास्थ्य) अतुल दुल्लू ने कहा। केंद्रीय मंत्री राजनाथ सिंह आए।")
+    found = people(mentions)
+    assert found["Atul Dullu"] == ("Financial Commissioner", None)
+    assert found["Rajnath Singh"][0] == "Defence Minister"  # not the bare "Minister"
+
+
+@pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="corpus not available")
+def test_gold_participants_are_found() -> None:
+    """Nearly every named participant of the annotated articles is recognised as a person."""
+    seen = missed = 0
+    for line in (CORPUS / "gold" / "meetings.dev.jsonl").read_text("utf-8").splitlines():
+        record = json.loads(line)
+        path = CORPUS / "articles" / f"{record['article']}.txt"
+        if not path.exists():
+            continue
+        texts = {
+            m.text
+            for m in run(path.read_text("utf-8").split("\n", 2)[2])
+            if m.entity.type == "person"
+        }
+        for meeting in record["meetings"]:
+            for person in meeting["participants"]:
+                if person.get("name_hi"):
+                    seen += 1
+                    missed += hindi.normalise(person["name_hi"]) not in texts
+    assert seen > 20 and missed / seen < 0.1
 
 
 @pytest.mark.skipif(not (CORPUS / "articles").is_dir(), reason="corpus not available")
