@@ -20,7 +20,17 @@ from generator import charts, site
 from generator.analysis import Analysis
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble
-from generator.model import Article, Bilingual, Entity, Meeting, Mention, Metadata, Participant, Sentence, Translation
+from generator.model import (
+    Article,
+    Bilingual,
+    Entity,
+    Meeting,
+    Mention,
+    Metadata,
+    Participant,
+    Sentence,
+    Translation,
+)
 from generator.pages import safe_name, segments, timeline
 
 REPO = Path(__file__).resolve().parent.parent
@@ -88,7 +98,7 @@ def read(root: Path, path: str) -> str:
 class LangText(html.parser.HTMLParser):
     """Text runs with the ``lang`` in force where they stand, and every href/src."""
 
-    VOID = {"meta", "link", "br", "img", "input", "hr", "source", "wbr"}
+    VOID = frozenset({"meta", "link", "br", "img", "input", "hr", "source", "wbr"})
 
     def __init__(self) -> None:
         super().__init__()
