@@ -284,3 +284,33 @@ def test_update_memory_command_fills_the_project_memory(argos_package: Path, pro
     entries = list(Memory.load(memory).entries())
     assert [(e.source, e.text) for e in entries[: len(editors)]] == editors
     assert {e.engine for e in entries[len(editors):]} == {ENGINE}
+
+
+def test_install_from_the_index_picks_the_newest_hindi_english_package(
+    argos_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    import argostranslate.package
+    import argostranslate.settings
+
+    index = [{"from_code": "hi", "to_code": "en", "package_version": v, "code": "translate-hi_en",
+              "type": "translate", "links": []} for v in ("0.0.1", "0.0.2")]
+    index.append({"from_code": "en", "to_code": "hi", "package_version": "9.0", "links": []})
+    fetched: list[str] = []
+
+    def update() -> None:
+        Path(argostranslate.settings.local_package_index).write_text(json.dumps(index))
+
+    def download(available: Any) -> Path:
+        fetched.append(available.package_version)
+        return Path(shutil.copy(argos_package, tmp_path / "download.argosmodel"))
+
+    monkeypatch.setattr(argostranslate.package, "update_package_index", update)
+    monkeypatch.setattr(argostranslate.package.AvailablePackage, "download", download)
+    try:
+        installed = argos.download(timeout=1)
+    finally:
+        Path(argostranslate.settings.local_package_index).unlink(missing_ok=True)
+    assert fetched == ["0.0.2"] and installed.engine == ENGINE
+    assert not (tmp_path / "download.argosmodel").exists()
