@@ -119,7 +119,6 @@ class _Found:
     first: int  # word indices, end exclusive
     end: int
     entity: Entity
-    surface: bool = True  # False for mentions made by surname resolution
 
 
 @dataclass
@@ -341,7 +340,7 @@ def _surname_pass(sentences: list[_Sentence]) -> None:
             ):
                 continue
             full = _nearest(people[word.key], sent.index)
-            sent.found.append(_Found(sent.index, k, k + 1, full.entity, surface=False))
+            sent.found.append(_Found(sent.index, k, k + 1, full.entity))
 
 
 def _nearest(candidates: list[_Found], sentence: int) -> _Found:
