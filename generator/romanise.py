@@ -5,7 +5,7 @@ schwa deletion decides which inherent vowels Hindi does not pronounce; then
 each akshara is spelt from indic-transliteration's IAST letters, simplified to
 the plain spelling names have in English-language news, with context rules
 that the benchmark (``bench/romanise_eval.py``) showed to help: anusvara by
-the place of the next consonant (सिंह Singh, पोम्पियो Pompeo), फ as f, व as w
+the place of the next consonant (सिंह Singh, कुंबले Kumble), फ as f, व as w
 after a consonant or between a-vowels, ू in a closed last syllable as oo,
 Latin initials written in Devanagari (बी B.), and a few spellings of foreign
 names in Hindi news (एं- An-, -ियो -io, झांग Zh-). Frequent name parts whose
@@ -72,7 +72,7 @@ class _Akshara:
 
 
 def _aksharas(word: str) -> list[_Akshara]:
-    """Split a Devanagari word (NFD, nasal consonant clusters as anusvara) into aksharas."""
+    """Split a Devanagari word (NFD) into aksharas."""
     units: list[_Akshara] = []
     for ch in word:
         last = units[-1] if units else None
