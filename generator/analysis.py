@@ -20,11 +20,17 @@ class Analysis:
     summary: tuple[int, ...] = ()
 
 
-def analyse(article: Article, gaz: Gazetteer, summary_sentences: int = 3) -> Analysis:
-    """Segment an article, find its names and meetings, and choose its summary."""
+def analyse(
+    article: Article, gaz: Gazetteer, summary_sentences: int = 3, summary_chars: int | None = 250
+) -> Analysis:
+    """Segment an article, find its names and meetings, and choose its summary.
+
+    The summary is capped in characters as well as sentences: at equal length
+    the summariser beats the lead baseline (bench/summaries_eval.py).
+    """
     markdown = article.path.endswith(".md")
     sentences = hindi.sentences(article.body, markdown=markdown, first_line=article.body_line)
     mentions = entities.recognise(sentences, gaz)
     found = meetings.extract(article.slug, article.meta.date, sentences, mentions, gaz)
-    summary = summarise.summarise(sentences, budget=summary_sentences)
+    summary = summarise.summarise(sentences, budget=summary_sentences, max_chars=summary_chars)
     return Analysis(article, sentences, mentions, found, summary)
