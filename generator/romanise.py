@@ -153,6 +153,13 @@ def _consonant(units: list[_Akshara], i: int, k: int) -> str:
         return "i"  # जयशंकर Jaishankar, नायडू Naidu
     if c == "ज" and i == len(units) - 1 and i > 1 and _final_z(units):
         return "z"
+    if (
+        c == "ड" + NUKTA
+        and i == len(units) - 1
+        and unit.vowel == VIRAMA
+        and len(unit.consonants) == 1
+    ):
+        return "d"  # द्रविड़ Dravid, चंद्रचूड़ Chandrachud (but चोपड़ा Chopra)
     return _letters(c + VIRAMA)
 
 
@@ -191,7 +198,9 @@ def _indian_ee(consonants: list[str], closing: list[str]) -> bool:
     """The Indian name endings spelt with ee: -deep, -preet, -veen (not Ajit, Zarif, Amin)."""
     end = closing[0][0]
     return (
-        end == "प" or (end == "त" and consonants[-1] == "र") or (end == "न" and consonants == ["व"])
+        end == "प"
+        or (end == "त" and consonants[-1] == "र")
+        or (end in "नण" and consonants == ["व"])
     )
 
 
@@ -215,7 +224,12 @@ def _vowel(units: list[_Akshara], i: int) -> str:
     if vowel == "ऋ" and unit.consonants and unit.consonants[-1] == "र":
         return "i"  # श्रृंगला Shringla
     closed_last = i == len(units) - 2 and units[-1].vowel == VIRAMA and not unit.nasal
-    if vowel == "ऊ" and closed_last and unit.consonants and units[-1].consonants[0][0] not in "शष":
+    if (
+        vowel == "ऊ"
+        and closed_last
+        and unit.consonants
+        and units[-1].consonants[0] not in ("श", "ष", "ड" + NUKTA)
+    ):
         return "oo"  # कपूर Kapoor, थरूर Tharoor
     if vowel == "ई" and closed_last and _indian_ee(unit.consonants, units[-1].consonants):
         return "ee"  # प्रदीप Pradeep, नवीन Naveen, प्रीत Preet
