@@ -18,16 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from generator.gazetteer import WORD, Gazetteer, word_key
+from generator.gazetteer import HONORIFICS, WORD, Gazetteer, word_key
 from generator.hindi import LETTER_NAMES, STOPWORDS
 from generator.model import Bilingual, Entity, Mention, Sentence
 from generator.romanise import english_name
 
-HONORIFICS = frozenset(
-    word_key(w)
-    for w in "श्री श्रीमती सुश्री डॉ डा डॉक्टर जनाब प्रो प्रोफेसर प्रोफ़ेसर महामहिम माननीय मिस्टर मिसेज "
-    "मिस श्रीयुत कुमारी न्यायमूर्ति जस्टिस".split()
-)
 # Words that end a name: postpositions, conjunctions, verbs and the common nouns
 # that follow an office ("राष्ट्रपति भवन", "रक्षा मंत्री स्तर").
 _BOUNDARY_WORDS = """ने से के की का को और एवं तथा व या में पर तक भी ही जी द्वारा सहित समेत साथ

@@ -43,6 +43,13 @@ def word_key(word: str) -> str:
     return unicodedata.normalize("NFC", folded).lower()
 
 
+HONORIFICS = frozenset(  # titles before a name, as keys
+    word_key(w)
+    for w in "श्री श्रीमती सुश्री डॉ डा डॉक्टर जनाब प्रो प्रोफेसर प्रोफ़ेसर महामहिम माननीय मिस्टर मिसेज "
+    "मिस श्रीयुत न्यायमूर्ति जस्टिस".split()
+)
+
+
 def phrase_key(text: str) -> tuple[str, ...]:
     """The keys of the words of ``text``."""
     return tuple(word_key(w) for w in WORD.findall(text))

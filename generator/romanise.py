@@ -349,7 +349,17 @@ def romanise(hindi: str, *, parts: bool = True) -> str:
 
 
 def english_name(hindi: str, gaz: Gazetteer) -> tuple[str, bool]:
-    """The English name: the gazetteer's when it knows it (True), else the rules' (False)."""
+    """The English name: the gazetteer's when it knows it (True), else the rules' (False).
+
+    Titles before the name (श्री, डॉ.) are left out: ``श्री राजनाथ सिंह`` is Rajnath Singh.
+    """
+    from generator.gazetteer import HONORIFICS, WORD, word_key
+
+    while (first := WORD.match(hindi.strip())) and word_key(first.group()) in HONORIFICS:
+        rest = hindi.strip()[first.end() :].lstrip(" .")
+        if not rest:
+            break
+        hindi = rest
     entity = gaz.lookup(hindi)
     if entity is not None and entity.name.en:
         return entity.name.en, True

@@ -58,6 +58,8 @@ def test_gazetteer_first() -> None:
     assert english_name("सर्गेई शोइगु", gaz) == ("Sergei Shoigu", True)
     assert english_name("सर्गेई  शोइगू", gaz) == ("Sergei Shoigu", True)  # spelling variant
     assert english_name("अजय कुमार", gaz) == ("Ajay Kumar", False)
+    assert english_name("श्री राजनाथ सिंह", gaz) == ("Rajnath Singh", True)  # title left out
+    assert english_name("डॉ. अजय कुमार", gaz) == ("Ajay Kumar", False)
 
 
 def test_command_one_line_per_input_line(
