@@ -349,6 +349,27 @@ def test_extraction_never_raises_on_odd_mentions(
     assert all(len(m.participants) >= 1 and m.evidence for m in found)
 
 
+_NEWS_WORDS = (
+    "राजनाथ सिंह ने रूसी रक्षा मंत्री सर्गेई शोइगु से मुलाकात की । , और के साथ फोन पर बात उज्बेकिस्तान"
+    " बेलारूस रक्षा मंत्रियों द्विपक्षीय वार्ता भी उन्होंने राजनयिकों शिष्टमंडल में शामिल हैं कल आज"
+    " मिलेंगे ( ) से इतर बैठक शुक्रवार को"
+).split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_NEWS_WORDS), st.text(max_size=4)), max_size=40))
+def test_news_like_word_salad_through_the_real_names_stage(words: list[str]) -> None:
+    """Shuffled news words, read by the real gazetteer and recogniser, give well-formed records."""
+    from generator import entities, gazetteer
+
+    gaz = gazetteer.load()
+    sentences = hindi.sentences(hindi.normalise(" ".join(words)))
+    for m in meetings.extract("w", DAY, sentences, entities.recognise(sentences, gaz), gaz):
+        record = meetings.to_record(m)
+        assert record["evidence"] and len(m.participants) >= 1
+        assert all(i in {s.index for s in sentences} for i in m.sentences)
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article is not in this checkout")
 def test_seed_gives_its_five_meetings() -> None:
     from generator import entities, gazetteer
