@@ -195,6 +195,7 @@ class Preview:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._serving_in_background = False
+        self._built_from: dict[str, tuple[int, int]] | None = None  # inputs as the last build saw them
 
     @property
     def url(self) -> str:
@@ -209,6 +210,7 @@ class Preview:
     def rebuild(self) -> bool:
         """Build the site; on failure the previous site keeps being served."""
         started = time.perf_counter()
+        self._built_from = snapshot(self.watched())  # taken first: a later edit means another build
         config, problems = config_module.load(self.root)
         try:
             result = build(config, self.out)
@@ -226,12 +228,9 @@ class Preview:
         return True
 
     def watch(self) -> None:
-        """Poll the inputs until stopped; rebuild after each change."""
-        seen = snapshot(self.watched())
+        """Poll the inputs until stopped; rebuild whenever they differ from the last build's."""
         while not self._stop.wait(self.interval):
-            now = snapshot(self.watched())
-            if now != seen:
-                seen = now
+            if snapshot(self.watched()) != self._built_from:
                 self.rebuild()
 
     def start(self) -> None:

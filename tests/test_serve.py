@@ -69,23 +69,27 @@ def test_inject_adds_one_external_script_before_body_end() -> None:
     assert normalise_prefix("repo") == normalise_prefix("/repo/") == "/repo/" and normalise_prefix("") == "/"
 
 
+LOG: list[str] = []
+
+
 @pytest.fixture
 def preview(project: Path) -> Iterator[Preview]:
-    server = Preview(project, port=0, prefix="/repo/", interval=0.05, log=lambda _: None)
-    assert server.rebuild()
+    LOG.clear()
+    server = Preview(project, port=0, prefix="/repo/", interval=0.05, log=LOG.append)
+    assert server.rebuild(), LOG
     server.start()
     yield server
     server.close()
 
 
-def wait_for_generation(port: int, above: int, timeout: float = 20) -> int:
+def wait_for_generation(port: int, above: int, timeout: float = 30) -> int:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         generation = int(get(port, "/__digest__/generation")[2])
         if generation > above:
             return generation
         time.sleep(0.05)
-    raise AssertionError("no rebuild")
+    raise AssertionError(f"no rebuild; the preview said: {LOG}")
 
 
 def test_serves_on_localhost_under_prefix_like_pages(preview: Preview, project: Path) -> None:
