@@ -50,6 +50,7 @@ _DO = r"(?:की|कीं|किया|किए|किये|हुई|हु
 _NOT_PASSIVE = r"(?!\s*(?:गया|गई|गयी|गए|गये|जाएगा|जाएगी|जाएंगे))"
 _MEDIUM = r"(?:टेलीफोन|टेलिफोन|फोन|दूरभाष|वीडियो\s*(?:कॉन्फ्रेंस|कांफ्रेंस|कॉन्फ्रेंसिंग|कॉल)|वर्चुअल)"
 _SPEECH = r"(?:बातचीत|बात|वार्ता|वार्तालाप|चर्चा)"
+_MEDIUM_WORD = re.compile(_tolerant(_MEDIUM))
 # Triggers in priority order: (pattern, kind). Matches never overlap.
 _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (_compile(p), kind)
@@ -58,6 +59,12 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             rf"{_MEDIUM}\s*(?:के\s*(?:जरिए|जरिये|माध्यम\s*से)|पर)\s*(?:\S+\s+){{0,2}}?{_SPEECH}(?:\s*{_DO})?",
             "call",
         ),
+        (
+            rf"{_MEDIUM}\s*(?:के\s*(?:जरिए|जरिये|माध्यम\s*से)|पर)\s*(?:\S+\s+){{0,6}}?"
+            r"(?:बधाई|शुभकामनाएं|शुभकामनाएँ|धन्यवाद|संवेदना)\S*\s*(?:दी|दीं|व्यक्त\s*की)",
+            "call",
+        ),
+        (r"(?:फोन|टेलीफोन)\s*(?:भी\s*)?(?:किया|करके|कर\s*के)", "call"),
         (
             r"शिखर\s*(?:सम्मेलन|बैठक|वार्ता)\S*\s*(?:\S+\s+){0,2}?(?:में\s*)?(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा)",
             "summit",
@@ -423,7 +430,7 @@ def _gloss(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str 
 
 
 _CUES = _compile(
-    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन|अवगत|जानकारी|चर्चा|आदान"
+    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन|अवगत|जानकारी|चर्चा|आदान|बधाई|शुभकामना|धन्यवाद|संवेदना"
 )
 
 
@@ -649,6 +656,8 @@ def _clause_meetings(
             pass  # a gathering with a foreign government or an international body
         elif len(sides) < 2:
             continue  # domestic, or only one side known
+        if kind in ("meeting", "talks") and _MEDIUM_WORD.search(text, clause[0], end):
+            kind = "call"  # बैठक/वार्ता by video or telephone
         when = _reported(text[clause[0] : end])  # the clause's own time words, if any
         home = subject.participant.country_id if subject else None
         side = tuple(p for p in others if home and p.participant.country_id == home)
