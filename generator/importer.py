@@ -5,7 +5,8 @@ headline, a blank line, then paragraphs separated by blank lines) and JSON
 Lines files (one object per line with ``text`` and optional ``title``, ``date``,
 ``url``, ``source``, ``place``, ``slug``). Every item gets a stable slug (its date
 and file name; for JSON Lines its URL or text), so importing the same folder
-again adds nothing, and an existing file is never overwritten. ``digest new`` uses the same composing and writing helpers.
+again adds nothing, and an existing file is never overwritten. ``digest new``
+uses the same helpers to compose, check and write an article.
 """
 
 from __future__ import annotations

@@ -72,13 +72,16 @@ def resolve(site: Path, prefix: str, url_path: str) -> Resolved:
         return Resolved()
     clean = posixpath.normpath("/" + relative).lstrip("/")
     target = site / clean if clean not in ("", ".") else site
-    if target.is_dir():
-        if not url_path.endswith("/"):
-            return Resolved(redirect=url_path + "/")
-        target = target / "index.html"
-    elif not target.is_file() and not url_path.endswith("/"):
-        target = target.with_name(target.name + ".html")
-    if not target.is_file() or not target.resolve().is_relative_to(site.resolve()):
+    try:
+        if target.is_dir():
+            if not url_path.endswith("/"):
+                return Resolved(redirect=urllib.parse.quote(url_path + "/"))
+            target = target / "index.html"
+        elif not target.is_file() and not url_path.endswith("/"):
+            target = target.with_name(target.name + ".html")
+        if not target.is_file() or not target.resolve().is_relative_to(site.resolve()):
+            return Resolved()
+    except OSError:  # e.g. a name too long for the file system
         return Resolved()
     return Resolved(file=target)
 

@@ -51,6 +51,7 @@ def test_resolve_behaves_like_pages(site: Path) -> None:
     assert resolve(site, "/repo/", "/repo/en/about.html") == Resolved(file=site / "en" / "about.html")
     assert resolve(site, "/repo/", "/repo") == Resolved(redirect="/repo/")
     assert resolve(site, "/repo/", "/en/about.html") == Resolved()
+    assert resolve(site, "/", "/" + "x" * 5000) == Resolved()
 
 
 PARTS = st.sampled_from(["en", "..", ".", "", "about", "empty", "index.html", "secret.txt", "site", "/"])
