@@ -144,8 +144,8 @@ class Gazetteer:
             self._index(alias, id, en)
             if id.startswith("person/") and len(key := phrase_key(alias)) > 1:
                 self._surnames.setdefault(key[-1], []).append(id)
-        if id.split("/", 1)[0] != "role":
-            self._index(en, id, en)
+        if id.split("/", 1)[0] != "role" and not (set(_alias_keys(en)) & self._phrases.keys()):
+            self._index(en, id, en)  # the English name too, unless another entry has it
         for demonym in record.get("demonym") or ():
             self._index(str(demonym), id, str(record.get("demonym_en") or en))
 
