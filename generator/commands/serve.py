@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator import config as config_module
 from generator.preview import Preview
 
 
@@ -37,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     preview.rebuild()
     _log(f"serving {preview.url} (Ctrl-C to stop)")
+    published = config_module.load(args.root)[0].base_path()
+    if published != preview.server.prefix:
+        _log(f"tip: the site is published under {published}; --prefix {published} previews it that way")
     try:
         preview.serve_forever()
     except KeyboardInterrupt:
