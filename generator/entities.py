@@ -36,7 +36,8 @@ _BOUNDARY_WORDS = """ने से के की का को और एवं 
     आए आई आया आये गया पहुंचे पहुंची पहुँचे मिले मिली मिला बोले बोली करेंगे करेंगी होंगे होगी
     जाएंगे जाएगा रहेंगे बनाने बनाया बनाए नियुक्त चुना चुने चुनी प्रदान किए शामिल निवृत्त
     सेवानिवृत्त घोषित नामित मनोनीत दिया दी दिए लिया ली लिए एक दो तीन चार पांच पाँच छह सात आठ नौ दस
-    पहला दूसरा तीसरा स्वतंत्र प्रभार केंद्रीय राष्ट्रीय अंतरराष्ट्रीय""".split()
+    पहला दूसरा तीसरा स्वतंत्र प्रभार केंद्रीय राष्ट्रीय अंतरराष्ट्रीय बृहस्पतिवार वीरवार देकर लेकर करके
+    इनके उनके होंगी होंगे चाहते चाहती जन्म स्थान उपस्थित मौजूद आकाशवाणी दूरदर्शन राज्यभर देशभर""".split()
 # Decorations and post-nominals that follow officers' names (PVSM, AVSM ...).
 _DECORATIONS = frozenset(
     word_key(w)
@@ -53,6 +54,7 @@ _GLUE = re.compile(r"\s*|\.\s*|-")  # what may stand between the words of one na
 _CHAIN_GLUE = re.compile(r"[\s.,)]*|-")  # ... and between the roles of one chain
 _CONNECTORS = frozenset(word_key(w) for w in ("के", "की", "का"))
 _MAX_NAME_WORDS = 5
+_PLURAL_ENDINGS = ("यों", "ओं", "ाओं", "ुओं")
 _GENERIC_ROLES = frozenset({"role/minister", "role/secretary", "role/chairman", "role/director"})
 
 
@@ -162,6 +164,8 @@ def _is_name_word(words: list[_Word], k: int) -> bool:
         return True
     if word.key in _BOUNDARY or word.key in HONORIFICS or word.key.isdigit():
         return False
+    if word.text.endswith(_PLURAL_ENDINGS):
+        return False  # उद्योगपतियों, राज्यों: plural nouns, not names
     return not (word.text.isascii() and not word.text[:1].isupper())
 
 
@@ -314,6 +318,11 @@ def _surname_pass(sentences: list[_Sentence]) -> None:
                 people.setdefault(sent.words[f.end - 1].key, []).append(f)
     if not people:
         return
+    for sent in sentences:
+        for f in sent.found:
+            key = sent.words[f.first].key
+            if f.entity.romanised and f.end - f.first == 1 and key in people:
+                f.entity = _nearest(people[key], sent.index).entity  # श्री सिंह: Rajnath Singh
     for sent in sentences:
         covered = {k for f in sent.found for k in range(f.first, f.end)}
         for k, word in enumerate(sent.words):
