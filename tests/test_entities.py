@@ -138,6 +138,12 @@ def test_schemes_and_decorations_are_not_names() -> None:
     assert [m.text for m in mentions if m.entity.type == "person"] == ["बी सुरेश"]
 
 
+def test_lone_surname_after_a_title_is_the_person_named_in_full() -> None:
+    mentions = run("रक्षा मंत्री अमरेश कुमार सिन्हा ने कहा। बाद में श्री सिन्हा ने उद्योगपतियों से बात की।")
+    ids = [m.entity.id for m in mentions if m.entity.type == "person"]
+    assert ids == ["person/amresh-kumar-sinha"] * 2
+
+
 def test_bracketed_aside_and_generic_office() -> None:
     mentions = run("वित्त आयुक्त (स्वास्थ्य) अतुल दुल्लू ने कहा। केंद्रीय मंत्री राजनाथ सिंह आए।")
     found = people(mentions)
