@@ -45,11 +45,15 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(_tolerant(pattern))
 
 
+_FROM = r"से(?!\s+(?:संबंधित|संबंधी|जुड़े|जुड़ी|जुड़ा|जुडे|जुडी|लौटे|आए|आने|प्राप्त))"  # not "related to"
 _V = r"(?:\s*(?:भी|आज|फिर)\s*)?"  # a particle between noun and verb
 _DO = r"(?:की|कीं|किया|किए|किये|हुई|हुईं|हुआ|होगी|होगा|होंगी|होंगे|करेंगे|करेंगी|करेगा|करेगी|कर\s*रहे|कर\s*रही|करने)"
 _NOT_PASSIVE = r"(?!\s*(?:गया|गई|गयी|गए|गये|जाएगा|जाएगी|जाएंगे))"
 _MEDIUM = r"(?:टेलीफोन|टेलिफोन|फोन|दूरभाष|वीडियो\s*(?:कॉन्फ्रेंस|कांफ्रेंस|कॉन्फ्रेंसिंग|कॉल)|वर्चुअल)"
 _SPEECH = r"(?:बातचीत|बात|वार्ता|वार्तालाप|चर्चा)"
+_RELATED = _compile(r"\s*से\s+(?:संबंधित|संबंधी|जुड़े|जुड़ी|जुड़ा|जुडे|जुडी)")
+_OBJECT = _compile(r"\s*(?:से|के\s*साथ|को)(?=\s)")
+_WELCOMED = _compile(r"^\s*(?:का|की)\s+(?:\S+\s+){0,3}?$")
 _MEDIUM_WORD = re.compile(_tolerant(_MEDIUM))
 # Triggers in priority order: (pattern, kind). Matches never overlap.
 _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -84,18 +88,18 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"(?:मुलाकात|मुलाक़ात|भेंट|भेंटवार्ता){_V}\s*{_DO}{_NOT_PASSIVE}", "meeting"),
         (rf"(?:से|के\s*साथ|के\s*बीच)\s+(?:\S+\s+){{0,2}}?बैठक\S*{_V}\s*{_DO}{_NOT_PASSIVE}", "meeting"),
         (
-            rf"(?:से|के\s*साथ){_V}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u0963\u0966-\u097f])",
+            rf"(?:{_FROM}|के\s*साथ){_V}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u0963\u0966-\u097f])",
             "meeting",
         ),
-        (r"(?<=\s)(?:मिले|मिलेंगे|मिलेंगी)(?=\s*(?:थे|हैं|है)?\s*(?:।|$))", "meeting"),
+        (r"(?<=\s)(?:मिलेंगे|मिलेंगी)(?=\s*(?:।|$))", "meeting"),
         (rf"(?:वार्ता|वार्तालाप|विचार-विमर्श|विचार\s*विमर्श){_V}\s*{_DO}{_NOT_PASSIVE}", "talks"),
         (
-            rf"(?:से|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:बातचीत|बात){_V}\s*{_DO}{_NOT_PASSIVE}",
+            rf"(?:{_FROM}|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:बातचीत|बात){_V}\s*{_DO}{_NOT_PASSIVE}",
             "call",
         ),
         (rf"के\s*बीच\s+(?:\S+\s+){{0,8}}?(?:बातचीत|बात){_V}\s*{_DO}{_NOT_PASSIVE}", "talks"),
         (
-            rf"(?:से|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:चर्चा|विचारों\s*का\s*आदान-प्रदान){_V}\s*{_DO}{_NOT_PASSIVE}",
+            rf"(?:{_FROM}|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:चर्चा|विचारों\s*का\s*आदान-प्रदान){_V}\s*{_DO}{_NOT_PASSIVE}",
             "talks",
         ),
         (r"(?:वार्ता|बातचीत)\s+(?:\S+\s+)?शुरू\s*(?:होगी|हुई|होने|की|करेंगे)", "talks"),
@@ -122,7 +126,7 @@ _FUTURE = _compile(
     r"ेंगे|ेंगी|ेगा|ेगी|होगी|होगा|होंगे|होंगी|जाएंगे|आएंगे|करने\s*वाले|होने\s*वाल|आमंत्रित|निमंत्रण|न्योता|न्यौता|प्रतीक्षा|इंतजार"
 )
 _NOT_A_MEETING = _compile(
-    r"(?:संवाददाताओं|संवाददाता|पत्रकारों|मीडिया|प्रेस|लोगों|जनता|छात्रों|किसानों|कार्यकर्ताओं)\s*(?:से|के\s*साथ)\s*$"
+    rf"(?:संवाददाताओं|संवाददाता|पत्रकारों|मीडिया|प्रेस|लोगों|जनता|छात्रों|किसानों|कार्यकर्ताओं)\s*(?:{_FROM}|के\s*साथ)\s*$"
     r"|(?:संवाददाता|प्रेस|पत्रकार)\s*$|पत्र\s*(?:लिख|भेज)|संबोधित"
 )
 _PRONOUN = _compile(r"(?:^|\s)(?:उन्होंने|उसने|वे|वह|उनकी|उनका|उनके|दोनों\s*नेताओं)(?=\s)")
@@ -179,13 +183,13 @@ _DATELINE = re.compile(
     r"^([\u0900-\u0963\u0966-\u097f]+(?:\s+[\u0900-\u0963\u0966-\u097f]+)?)\s*[।:,]"
 )
 _BARE_SIDE = _compile(
-    r"^(?:\s+(?!ने\s|को\s)[\u0900-\u0963\u0966-\u097f]+){0,3}?\s*(?:के\s+बीच|के\s+साथ|से\s)"
+    rf"^(?:\s+(?!ने\s|को\s)[\u0900-\u0963\u0966-\u097f]+){{0,3}}?\s*(?:के\s+बीच|के\s+साथ|{_FROM}\s)"
     r"|^\s*(?:का\s+दौरा|की\s+यात्रा|यात्रा|आगमन)"
 )
 _CLAUSE_END = re.compile(r"\s(?:और|तथा|लेकिन|जबकि)\s|[,;।]")
 _AT_PLACE = _compile(r"\s*(?:में|पहुंचे|पहुँचे|पहुंचीं|पहुंचेंगे)(?![\u0900-\u0963\u0966-\u097f])")
 _GATHERING = {"शिखर": "summit", "सम्मेलन": "multilateral", "बैठक": "multilateral"}
-_REPORTED = _compile(r"(?:कहा|बताया)(?:\s+है)?\s+कि\s")
+_REPORTED = _compile(r"(?:कहा|बताया)(?:\s+है)?(?:\s+कि\s|\s*[,:]\s*)")
 _DIPLOMATS = _compile(r"(?:विदेशी\s+)?(?:राजनयिकों|राजनयिक)(?![\u0900-\u0963\u0966-\u097f])")
 _DIPLOMAT_BODY = Participant(None, None, Bilingual("राजनयिक", "diplomats"), Bilingual(), None)
 _COMPOSITION = _compile(
@@ -506,9 +510,12 @@ def _subject(
     lead = text[clause[0] : found[0].start] if found else text[clause[0] : clause[1]]
     if actor and (_PRONOUN.search(lead) or not found):
         return actor
-    if found and not re.match(_tolerant(r"\s*(?:से|के\s*साथ|को)(?=\s)"), text[found[0].end :]):
-        return found[0]
-    return actor
+    free = [p for p in found if not _OBJECT.match(text[p.end :])]
+    named = [p for p in free if p.person or p.participant.role.en or p.participant.role.hi]
+    if named:
+        return named[0]
+    between = len(found) > 1 and "के बीच" in text[found[0].end : clause[1]]
+    return free[0] if free and (between or actor is None) else actor
 
 
 def _fold(word: str) -> str:
@@ -553,7 +560,10 @@ def _known(party: _Party, known: dict[str, Participant]) -> _Party:
 
 
 def _possessor(text: str, end: int) -> bool:
-    """Whether the phrase ending at ``end`` only owns what follows (सुलेमानी की हत्या)."""
+    """Whether the phrase ending at ``end`` only owns or names a topic (सुलेमानी की हत्या,
+    अफगानिस्तान से संबंधित मामले)."""
+    if _RELATED.match(text, end):
+        return True
     genitive = _GENITIVE.match(text[end : end + 60])
     return genitive is not None and not _HEADS.search(genitive.group(1))
 
@@ -626,6 +636,11 @@ def _clause_meetings(
         inside = [p for p in everyone if clause[0] <= p.start < end and not _possessor(text, p.end)]
         subject = _subject(text, clause, inside, fallback)
         subject_of_sentence = subject_of_sentence or subject
+        if text[start:end].startswith("स्वागत") and not any(
+            (p.person or p.participant.role.en) and _WELCOMED.match(text[p.end : start])
+            for p in inside
+        ):
+            continue  # welcoming a decision is no visit; welcoming a guest is
         if text[start:end].startswith(_BRIEFING) and not any(
             _is_body(p.participant) for p in inside
         ):
@@ -649,7 +664,12 @@ def _clause_meetings(
         occasion = next((o for a, b, o in occasions if a < end), None)
         everyone_here = ([subject.participant] if subject else []) + [p.participant for p in others]
         sides = _sides(everyone_here)
-        hosted = kind == "visit" and len(sides) == 1 and HOME not in sides
+        arrival = not text[start:end].startswith(("स्वागत", "आमंत्रित", "निमंत्रण", "न्यो"))
+        visitor = any(
+            p.person or p.participant.role.en or p.participant.role.hi
+            for p in ([subject] if subject else []) + inside
+        )
+        hosted = kind == "visit" and arrival and visitor and len(sides) == 1 and HOME not in sides
         if hosted:  # "X is on a visit": to the home country, unless it says where
             others += (_Party(end, end, _office(gaz, HOME, Bilingual()), False, ""),)
         elif kind in ("multilateral", "summit") and others and sides - {HOME}:

@@ -159,6 +159,10 @@ def test_pronoun_subject_is_the_previous_actor() -> None:
         "राजनाथ सिंह ने सर्गेई शोइगु को पत्र लिखा।",  # a letter
         "राजनाथ सिंह ने रूस और जापान की नीतियों पर भाषण दिया।",  # a speech
         "बाजार में आज सब्जियों के दाम बढ़े।",  # off-topic
+        "जापान के तट पर 11 शव मिले।",  # मिले: found, not met
+        "भारत ने जापान के फैसले का स्वागत किया।",  # welcoming a decision
+        "राजनाथ सिंह ने रूस से संबंधित मामलों पर चर्चा के लिए अमित शाह के साथ बैठक की।",  # a topic
+        "एक पर्यटक दल जापान की यात्रा पर रवाना हुआ।",  # no one to visit on behalf of
     ],
 )
 def test_not_meetings(text: str) -> None:
@@ -192,6 +196,11 @@ def test_a_body_of_leaders_and_a_hosted_summit() -> None:
     assert m.kind == "summit" and {p.country.en for p in m.participants} == {"India", "Australia"}
     (m,) = run("राजनाथ सिंह ने तारो कोनो के साथ क्षेत्रीय सुरक्षा पर चर्चा की।")
     assert m.kind == "talks" and "regional peace and security" in m.topics
+
+
+def test_a_visit_abroad_has_its_destination_as_the_other_side() -> None:
+    (m,) = run("राजनाथ सिंह आज जापान की यात्रा पर रवाना हुए।")
+    assert m.kind == "visit" and [p.country.en for p in m.participants] == ["India", "Japan"]
 
 
 def test_a_visitor_arriving_has_the_home_country_as_host() -> None:
