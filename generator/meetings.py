@@ -1,12 +1,29 @@
 """Meetings: who met whom, when, where, about what, from Hindi news sentences.
 
-A sentence reports a meeting when it holds a trigger (``मुलाकात की``,
-``फोन पर बातचीत``, ``द्विपक्षीय वार्ता``, ``मिलेंगे`` ...). The text up to
-each trigger is one clause; its parties (people, offices held for a country or
-body) are read from the names stage's mentions. A bilateral clause with several
-counterparts gives one meeting per counterpart; a clause whose parties all
-belong to one country is domestic and dropped. Dates come from
-:mod:`generator.dates`, topics from :mod:`generator.topics`.
+A sentence reports a meeting when it holds a trigger (``मुलाकात की``, ``फोन पर
+बातचीत``, ``द्विपक्षीय वार्ता``, ``मिलेंगे``, ``का स्वागत किया`` ...). The text up to
+each trigger is one clause (several meetings in one sentence are several
+clauses); its parties are read from the names stage's mentions as noun phrases
+``[countries] [role] [person]``. Conventions, all general rules:
+
+* Direction does not matter; the subject is the party marked by ``ने`` (or a
+  pronoun's referent, or the speaker of ``X ने कहा कि ...``), the rest are
+  counterparts. A bilateral clause with several counterparts gives one meeting
+  per counterpart; compatriots of the subject stay on the subject's side.
+* An office without a name is kept by office (``रूसी रक्षा मंत्री``), or becomes
+  the person the article names in that office; a role without a country is
+  the home country's (:data:`HOME`, these are Indian news reports).
+* All parties of one country: domestic, dropped. Press, letters and speeches
+  are no triggers. Future tense (``मिलेंगे``, invitations) is kept, marked future.
+* A visitor arriving with no host named visits the home country, and that
+  visit is folded into the visitor's meeting in the same report.
+* A list of offices (``A, B और C के रक्षा मंत्रियों``) takes the people named
+  next; when their countries differ, the person named wins and a note quotes
+  the source.
+* A body of foreign envoys is one side; a sentence listing its countries
+  turns it into one office per country.
+
+Dates come from :mod:`generator.dates`, topics from :mod:`generator.topics`.
 """
 
 from __future__ import annotations
