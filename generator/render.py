@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import posixpath
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -43,12 +42,17 @@ class Page:
 
 
 def relative(from_page: str, target: str) -> str:
-    """A link from one site path to another that works under any prefix."""
-    start = posixpath.dirname(from_page) or "."
-    link = posixpath.relpath(target, start)
-    if target.endswith("/"):
-        link = link.rstrip("/") + "/"
-    return link
+    """A link from one site path to another that works under any prefix.
+
+    Pure string work on ``/``-separated site paths (no ``os.getcwd``): it runs for every link.
+    """
+    start = from_page.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
+        common += 1
+    link = "/".join([".."] * (len(start) - common) + parts[common:])
+    return link or "./"
 
 
 @cache

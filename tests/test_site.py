@@ -8,6 +8,7 @@ import datetime as dt
 import html.parser
 import io
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -32,6 +33,7 @@ from generator.model import (
     Translation,
 )
 from generator.pages import safe_name, segments, timeline
+from generator.render import relative
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert("x")</script>'
@@ -259,3 +261,15 @@ def test_segments_always_rebuild_the_sentence(text: str, spans: list[tuple[int, 
 def test_safe_names_are_plain_and_stable(text: str) -> None:
     name = safe_name(text)
     assert re.fullmatch(r"[a-z0-9-]+", name) and name == safe_name(text)
+
+
+_SEGMENT = st.text(alphabet="abc", min_size=1, max_size=2)
+
+
+@given(st.lists(_SEGMENT, min_size=1, max_size=4), st.lists(_SEGMENT, min_size=1, max_size=4), st.booleans())
+def test_relative_links_resolve_to_their_target(page: list[str], target: list[str], folder: bool) -> None:
+    from_page, to = "/".join(page), "/".join(target) + ("/" if folder else "")
+    link = relative(from_page, to)
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), link))
+    assert resolved == posixpath.normpath(to) and not link.startswith("/")
+    assert link.endswith("/") == folder or link == "./"
