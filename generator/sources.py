@@ -30,6 +30,8 @@ KNOWN_KEYS = frozenset(
 # The largest input read, in bytes. A long news report is under 100 KB; a larger
 # file is a scraping accident or an attack, and is refused unread.
 MAX_BYTES = 2 * 1024 * 1024
+MAX_FRONT_MATTER = 64 * 1024  # characters of YAML: a few keys need a few hundred
+MAX_NESTING = 20  # [ and { inside each other in front matter
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,119}$")
 _URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\x00-\x1f\x7f]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -76,6 +78,11 @@ def discover(folders: Iterable[Path]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
+def _line_number(before: str) -> int:
+    """The 1-based line a position is on, given the text before it (LF, CRLF or CR line ends)."""
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+
+
 def decode(raw: bytes, report: _Report) -> str | None:
     """Text of a file: UTF-8 (BOM tolerated) or UTF-16 with a BOM; None if undecodable."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -88,12 +95,12 @@ def decode(raw: bytes, report: _Report) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
+        line = _line_number(raw[: err.start].decode("utf-8", "replace"))
         report.error(line, "encoding", f"not UTF-8: undecodable byte 0x{raw[err.start]:02x}")
         return None
     control = _CONTROL.search(text)
     if control:
-        line = text.count("\n", 0, control.start()) + 1
+        line = _line_number(text[: control.start()])
         code = f"U+{ord(control.group()):04X}"
         report.error(line, "binary", f"control character {code} in the text: not a text file")
         return None
@@ -116,6 +123,13 @@ def split_front_matter(text: str) -> tuple[str | None, str | None, int]:
 
 def parse_yaml(text: str, first_line: int, report: _Report) -> dict[str, Any] | None:
     """A YAML mapping, or None after reporting why it is not one."""
+    if len(text) > MAX_FRONT_MATTER:
+        report.error(first_line, "front-matter",
+                     f"front matter is {len(text):,} characters; the limit is {MAX_FRONT_MATTER:,}")
+        return None
+    if _flow_depth(text) > MAX_NESTING:
+        report.error(first_line, "front-matter", f"front matter nests [ or {{ deeper than {MAX_NESTING}")
+        return None
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as err:
@@ -132,6 +146,18 @@ def parse_yaml(text: str, first_line: int, report: _Report) -> dict[str, Any] | 
         report.error(first_line, "front-matter", "front matter must be a mapping of keys to values")
         return None
     return {str(k): v for k, v in data.items()}
+
+
+def _flow_depth(text: str) -> int:
+    """How deep ``[`` and ``{`` nest (quotes ignored): PyYAML is quadratic in this depth."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}" and depth:
+            depth -= 1
+    return deepest
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:
