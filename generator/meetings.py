@@ -137,6 +137,11 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:यात्रा|दौरा)\s*(?:भी\s*)?(?:की|करेंगे|करेंगी|करेगा|करेगी|किया)(?![\u0900-\u0963\u0966-\u097f])",
             "visit",
         ),
+        (
+            r"(?<=\s)(?:पहुंचे|पहुँचे|पहुंचीं|पहुंचेंगे|पहुंचेंगी|जाएंगे|जाएंगी|रवाना\s*(?:हुए|होंगे|हो\s*गए))"
+            r"(?![\u0900-\u0963\u0966-\u097f])",
+            "visit",
+        ),
     )
 )
 _FUTURE = _compile(
@@ -212,6 +217,7 @@ _DIPLOMAT_BODY = Participant(None, None, Bilingual("राजनयिक", "dip
 _COMPOSITION = _compile(
     r"(?:शिष्टमंडल|प्रतिनिधिमंडल|दल)\s+में\s+(.+?)\s+के\s+(?:राजनयिक|राजदूत|प्रतिनिधि)\S*\s+(?:भी\s+)?शामिल"
 )
+_ARRIVAL = ("पहुं", "पहुँ", "जाएं", "रवाना")
 _BRIEFING = ("अवगत", "जानकारी")
 _BILATERAL = frozenset({"meeting", "talks", "call", "visit"})
 
@@ -451,7 +457,7 @@ def _gloss(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str 
 
 
 _CUES = _compile(
-    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन|अवगत|जानकारी|चर्चा|आदान|बधाई|शुभकामना|धन्यवाद|संवेदना"
+    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन|अवगत|जानकारी|चर्चा|आदान|बधाई|शुभकामना|धन्यवाद|संवेदना|पहुं|पहुँ|जाएं|रवाना"
 )
 
 
@@ -488,6 +494,16 @@ def _dateline(
         if known and known.type == "place":
             return known.name
     return None
+
+
+def _destination(mentions: Sequence[Mention], clause: tuple[int, int]) -> str | None:
+    """The country of the last place a clause names (``मास्को पहुंचे`` → Russia)."""
+    places = [
+        m.entity.country
+        for m in mentions
+        if clause[0] <= m.start < clause[1] and m.entity.type == "place" and m.entity.country
+    ]
+    return places[-1] if places else None
 
 
 def _place(
@@ -658,6 +674,10 @@ def _clause_meetings(
             for p in inside
         ):
             continue  # welcoming a decision is no visit; welcoming a guest is
+        if text[start:end].startswith(_ARRIVAL) and not any(
+            (p.person or p.participant.role.en) and not _OBJECT.match(text[p.end :]) for p in inside
+        ):
+            continue  # "... पहुंचे" says who arrives only through a named traveller
         if text[start:end].startswith(_BRIEFING) and not any(
             _is_body(p.participant) for p in inside
         ):
@@ -686,9 +706,10 @@ def _clause_meetings(
             p.person or p.participant.role.en or p.participant.role.hi
             for p in ([subject] if subject else []) + inside
         )
-        hosted = kind == "visit" and arrival and visitor and len(sides) == 1 and HOME not in sides
-        if hosted:  # "X is on a visit": to the home country, unless it says where
-            others += (_Party(end, end, _office(gaz, HOME, Bilingual()), False, ""),)
+        host = _destination(mentions, clause) or HOME
+        hosted = kind == "visit" and arrival and visitor and len(sides) == 1 and host not in sides
+        if hosted:  # "X is on a visit": to where it says (मास्को पहुंचे), else the home country
+            others += (_Party(end, end, _office(gaz, host, Bilingual()), False, ""),)
         elif kind in ("multilateral", "summit") and others and sides - {HOME}:
             pass  # a gathering with a foreign government or an international body
         elif len(sides) < 2:

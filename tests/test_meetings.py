@@ -203,6 +203,14 @@ def test_a_visit_abroad_has_its_destination_as_the_other_side() -> None:
     assert m.kind == "visit" and [p.country.en for p in m.participants] == ["India", "Japan"]
 
 
+def test_arrivals_visit_the_place_named_and_need_a_traveller() -> None:
+    (m,) = run("राजनाथ सिंह 28 अप्रैल को मास्को जाएंगे।")
+    assert (m.kind, m.future, m.date) == ("visit", True, DAY)
+    assert [p.country.en for p in m.participants] == ["India", "Russia"]
+    assert run("राजनाथ सिंह आज नई दिल्ली पहुंचे।") == ()  # at home: no visit
+    assert run("नौ विमान अगले महीने फ्रांस से भारत पहुंचेंगे।") == ()  # goods
+
+
 def test_a_visitor_arriving_has_the_home_country_as_host() -> None:
     (m,) = run("सर्गेई शोइगु भारत के तीन दिन के दौरे पर आज नई दिल्ली पहुंचे।")
     assert m.kind == "visit" and m.place is not None and m.place.en == "New Delhi"
