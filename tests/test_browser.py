@@ -51,11 +51,11 @@ def sample_pages(site: BuiltSite, lang: str) -> list[str]:
     return found
 
 
-def axe_violations(browser: Any, site: BuiltSite, paths: list[str]) -> list[str]:
+def axe_violations(browser: Any, site: BuiltSite, paths: list[str], scheme: str = "light") -> list[str]:
     """WCAG 2.0/2.1/2.2 A and AA violations and CSP reports on each page, served under the prefix."""
     found: list[str] = []
     with serve(site.root, site.prefix) as base:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         context.add_init_script(path=str(AXE))
         page = context.new_page()
         console: list[str] = []
@@ -72,6 +72,12 @@ def axe_violations(browser: Any, site: BuiltSite, paths: list[str]) -> list[str]
 def test_seed_pages_have_no_axe_violations(browser: Any, seed_site: BuiltSite) -> None:
     paths = sample_pages(seed_site, "en") + sample_pages(seed_site, "hi")
     problems = axe_violations(browser, seed_site, paths)
+    assert not problems, "\n".join(problems)
+
+
+def test_dark_mode_and_phone_width_have_no_axe_violations(browser: Any, seed_site: BuiltSite) -> None:
+    paths = [p for lang in ("en", "hi") for p in sample_pages(seed_site, lang)[:3]]
+    problems = axe_violations(browser, seed_site, paths, scheme="dark")
     assert not problems, "\n".join(problems)
 
 
@@ -112,7 +118,9 @@ def search(page: Any, query: str) -> list[str]:
 def test_search_finds_hindi_and_english_words(browser: Any, seed_site: BuiltSite, lang: str) -> None:
     hindi, english = queries(seed_site)
     with serve(seed_site.root, seed_site.prefix) as base:
-        page = browser.new_page()
+        context = browser.new_context()
+        context.add_init_script(path=str(AXE))
+        page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(base + f"{lang}/search.html", wait_until="load")
@@ -123,7 +131,9 @@ def test_search_finds_hindi_and_english_words(browser: Any, seed_site: BuiltSite
             for link in links[:3]:
                 assert link.startswith(base), link
                 assert page.request.get(link.split("#")[0]).status == 200, link
-        page.close()
+        problems = page.evaluate(AXE_RUN, WCAG)  # the results list, as Pagefind's UI draws it
+        context.close()
+        assert not problems, "\n".join(problems)
         assert not errors
 
 
