@@ -51,11 +51,11 @@ def sample_pages(site: BuiltSite, lang: str) -> list[str]:
     return found
 
 
-def axe_violations(browser: Any, site: BuiltSite, paths: list[str], scheme: str = "light") -> list[str]:
+def axe_violations(browser: Any, site: BuiltSite, paths: list[str], scheme: str = "light", width: int = 1280) -> list[str]:
     """WCAG 2.0/2.1/2.2 A and AA violations and CSP reports on each page, served under the prefix."""
     found: list[str] = []
     with serve(site.root, site.prefix) as base:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
         context.add_init_script(path=str(AXE))
         page = context.new_page()
         console: list[str] = []
@@ -77,7 +77,7 @@ def test_seed_pages_have_no_axe_violations(browser: Any, seed_site: BuiltSite) -
 
 def test_dark_mode_and_phone_width_have_no_axe_violations(browser: Any, seed_site: BuiltSite) -> None:
     paths = [p for lang in ("en", "hi") for p in sample_pages(seed_site, lang)[:3]]
-    problems = axe_violations(browser, seed_site, paths, scheme="dark")
+    problems = axe_violations(browser, seed_site, paths, scheme="dark", width=390)
     assert not problems, "\n".join(problems)
 
 
