@@ -938,7 +938,10 @@ def _absorb_visits(found: list[_Found]) -> list[_Found]:
         ]
         if candidates:
             j = min(candidates, key=lambda j: (abs(found[j].sentence - f.sentence), j))
-            found[j] = dataclasses.replace(found[j], sentences=(*found[j].sentences, f.sentence))
+            g = found[j]
+            found[j] = dataclasses.replace(
+                g, sentences=(*g.sentences, f.sentence), place=g.place or f.place
+            )
             absorbed.add(i)
     return [f for i, f in enumerate(found) if i not in absorbed]
 
