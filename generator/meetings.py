@@ -997,8 +997,29 @@ def _meeting(
     )
 
 
-def _participant_keys(m: Meeting) -> frozenset[str]:
-    return frozenset(_key(p) for p in m.participants)
+def _sides_of(m: Meeting) -> frozenset[str]:
+    return frozenset(_sides(m.participants))
+
+
+def _same_people(a: Meeting, b: Meeting) -> bool:
+    """Whether two reports name the same participants: by entity, or by office where one
+    report gives only the office (``रूसी रक्षा मंत्री`` = Sergei Shoigu)."""
+    if len(a.participants) != len(b.participants):
+        return False
+    free = list(b.participants)
+    for p in a.participants:
+        match = next((q for q in free if _key(q) == _key(p)), None) or next(
+            (
+                q
+                for q in free
+                if (p.name is None or q.name is None) and _office_key(q) == _office_key(p)
+            ),
+            None,
+        )
+        if match is None:
+            return False
+        free.remove(match)
+    return True
 
 
 def _order(m: Meeting) -> tuple[bool, dt.date, str]:
@@ -1018,6 +1039,10 @@ def _join(a: Meeting, b: Meeting) -> Meeting:
     )
 
 
+def _within_a_day(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is not None and b is not None and abs((b - a).days) <= 1
+
+
 def merge(meetings: Iterable[Meeting]) -> list[Meeting]:
     """One meeting per event: reports with the same participants, dated within a day, join.
 
@@ -1026,22 +1051,25 @@ def merge(meetings: Iterable[Meeting]) -> list[Meeting]:
     """
     buckets: dict[tuple[frozenset[str], bool], list[Meeting]] = {}
     for m in sorted(meetings, key=_order):
-        buckets.setdefault((_participant_keys(m), m.future), []).append(m)
+        buckets.setdefault((_sides_of(m), m.future), []).append(m)
     merged: list[Meeting] = []
     for group in buckets.values():
-        current = group[0]
-        for m in group[1:]:
-            close = (
-                current.date is not None
-                and m.date is not None
-                and (m.date - current.date).days <= 1
+        recent: list[int] = []  # indices in ``merged`` of events within a day of ``m``
+        for m in group:
+            recent = [i for i in recent if _within_a_day(merged[i].date, m.date)]
+            same = next(
+                (
+                    i
+                    for i in recent
+                    if _same_people(merged[i], m) and not set(m.articles) & set(merged[i].articles)
+                ),
+                None,
             )
-            if close and not set(m.articles) & set(current.articles):
-                current = _join(current, m)
+            if same is None:
+                recent.append(len(merged))
+                merged.append(m)
             else:
-                merged.append(current)
-                current = m
-        merged.append(current)
+                merged[same] = _join(merged[same], m)
     return sorted(merged, key=_order)
 
 

@@ -258,6 +258,16 @@ def test_merge_joins_reports_of_one_meeting_within_a_day() -> None:
     assert merged[0].id == a.id and merged == meetings.merge(reversed(merged))
 
 
+def test_merge_matches_an_office_with_the_person_holding_it() -> None:
+    (named,) = run("राजनाथ सिंह ने रूसी रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।", slug="a")
+    (office,) = run("राजनाथ सिंह ने रूस के रक्षा मंत्री से मुलाकात की।", slug="b")
+    (other,) = run("राजनाथ सिंह ने जापान के रक्षा मंत्री से मुलाकात की।", slug="c")
+    merged = meetings.merge([office, other, named])
+    assert sorted(m.articles for m in merged) == [("a", "b"), ("c",)]
+    future = dataclasses.replace(office, future=True)
+    assert len(meetings.merge([named, future])) == 2
+
+
 def test_record_has_the_documented_fields_and_is_json() -> None:
     (m,) = run("नई दिल्ली। राजनाथ सिंह ने फ्रांस के रक्षा मंत्री से मुलाकात की।")
     record = meetings.to_record(m)
