@@ -32,10 +32,29 @@ def normalise(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     text = _cap_marks(unicodedata.normalize("NFC", _cap_marks(text)))
-    text = re.sub(rf"(?<=[{_DEVANAGARI}\s])(\|\||।।)", "॥", text)
-    text = re.sub(rf"(?<=[{_DEVANAGARI}])\s*\|(?!\|)", "।", text)
+    text = _DANDA_RUN.sub(_danda, text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(_pair_quotes(line) for line in lines)
+
+
+# Pipes and dandas in a row; spaces inside the run only before a pipe ("। |").
+_DANDA_RUN = re.compile(r"(?P<space>[^\S\n]*)(?P<run>[|।॥]+(?:[^\S\n]*\|[|।॥]*)*)")
+
+
+def _danda(match: re.Match[str]) -> str:
+    """A run of pipes and dandas as one danda (single) or double danda (longer).
+
+    Only after Devanagari (spaces before a pipe dropped) or after a space;
+    a single pipe after a space, and any run after other text, is left alone.
+    """
+    space, run = match["space"], match["run"]
+    before = match.string[match.start() - 1] if match.start() else ""
+    danda = "।" if "".join(run.split()) in ("|", "।") else "॥"
+    if "\u0900" <= before <= "\u097f" and (not space or "|" in run):
+        return danda
+    if (space or before.isspace()) and run != "|":
+        return space + danda
+    return match.group()
 
 
 def _cap_marks(text: str) -> str:
