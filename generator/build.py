@@ -156,16 +156,16 @@ def _folder_hash(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def _analyse_one(job: tuple[Article, Path, int]) -> Analysis:
-    article, extra, summary_sentences = job
-    return analyse(article, gazetteer.load(extra), summary_sentences)
+def _analyse_one(job: tuple[Article, Path, Config]) -> Analysis:
+    article, extra, config = job
+    return analyse(article, gazetteer.load(extra), config.summary_sentences, config.summary_chars)
 
 
 def analyse_all(
-    articles: Sequence[Article], extra: Path, summary_sentences: int, jobs: int
+    articles: Sequence[Article], extra: Path, config: Config, jobs: int
 ) -> list[Analysis]:
     """Analyse articles, across ``jobs`` processes when there are many; order is kept."""
-    work = [(article, extra, summary_sentences) for article in articles]
+    work = [(article, extra, config) for article in articles]
     if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
         return [_analyse_one(job) for job in work]
     gazetteer.load(extra)  # loaded once here, inherited by the forked workers
@@ -184,12 +184,14 @@ def collect(
     articles, problems = sources.read_all(inputs, content / "metadata", config.root)
     result.diagnostics.extend(problems)
     extra = content / "gazetteer"
-    settings = f"{code_version()}-{_folder_hash(extra)}-{config.summary_sentences}"
+    settings = "-".join(
+        (code_version(), _folder_hash(extra), str(config.summary_sentences), str(config.summary_chars))
+    )
     analyses_store = Store(config.path("cache_dir"), "analysis", settings)
     cached = {a.digest: analyses_store.get(a.digest) for a in articles}
     fresh = [a for a in articles if not _is_analysis_of(cached[a.digest], a)]
     workers = jobs or os.cpu_count() or 1
-    for analysis in analyse_all(fresh, extra, config.summary_sentences, workers):
+    for analysis in analyse_all(fresh, extra, config, workers):
         analyses_store.put(analysis.article.digest, analysis)
         cached[analysis.article.digest] = analysis
     result.analysed = len(fresh)
