@@ -80,6 +80,7 @@ class Digest:
     by_entity: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)
     by_article: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)
     by_slug: dict[str, Entry] = field(default_factory=dict)
+    mentioned_in: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # entity id -> articles, newest first
 
     def years(self) -> list[int]:
         """Years with an article or a meeting, newest first."""
@@ -220,6 +221,10 @@ def assemble(entries: Sequence[Entry], merge: bool = True) -> Digest:
     meetings = tuple(sorted(merged, key=lambda m: newest_first(m.date, m.id)))
     by_entity: defaultdict[str, list[Meeting]] = defaultdict(list)
     by_article: defaultdict[str, list[Meeting]] = defaultdict(list)
+    mentioned_in: defaultdict[str, list[Entry]] = defaultdict(list)
+    for entry in ordered:
+        for id in dict.fromkeys(m.entity.id for m in entry.analysis.mentions if m.entity.type in PAGE_TYPES):
+            mentioned_in[id].append(entry)
     for meeting in meetings:
         ids = {x for p in meeting.participants for x in (p.entity_id, p.country_id) if x}
         for id in sorted(ids):
@@ -233,4 +238,5 @@ def assemble(entries: Sequence[Entry], merge: bool = True) -> Digest:
         by_entity={k: tuple(v) for k, v in by_entity.items()},
         by_article={k: tuple(v) for k, v in by_article.items()},
         by_slug={e.slug: e for e in ordered},
+        mentioned_in={k: tuple(v) for k, v in mentioned_in.items()},
     )

@@ -273,3 +273,9 @@ def test_relative_links_resolve_to_their_target(page: list[str], target: list[st
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), link))
     assert resolved == posixpath.normpath(to) and not link.startswith("/")
     assert link.endswith("/") == folder or link == "./"
+
+
+def test_entity_pages_list_the_articles_that_mention_them(built: Path) -> None:
+    page = read(built, "hi/country/russia.html")
+    assert "जिन लेखों में इनका उल्लेख है" in page
+    assert all(f'href="../articles/{slug}.html"' in page for slug in ("a", "b", "c"))
