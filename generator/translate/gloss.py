@@ -46,13 +46,20 @@ class Glossary:
         digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
         return cls(exact, stemmed, digest)
 
-    def match(self, words: Sequence[str]) -> tuple[int, str] | None:
-        """The longest entry at the start of ``words``: (words used, English)."""
-        for size in range(min(MAX_WORDS, len(words)), 0, -1):
-            key = tuple(words[:size])
+    def match(
+        self, words: Sequence[str], at: int = 0, stems: Sequence[str] | None = None
+    ) -> tuple[int, str] | None:
+        """The longest entry starting at ``words[at]``: (words used, English).
+
+        ``stems`` (the words' stems, computed once per sentence by the caller)
+        saves stemming the same word for every window that contains it.
+        """
+        for size in range(min(MAX_WORDS, len(words) - at), 0, -1):
+            key = tuple(words[at : at + size])
             found = self.exact.get(key)
             if not found and not any(w in hindi.STOPWORDS for w in key):
-                found = self.stemmed.get(tuple(hindi.stem(w) for w in key))
+                stem_key = tuple(stems[at : at + size]) if stems else tuple(map(hindi.stem, key))
+                found = self.stemmed.get(stem_key)
             if found:
                 return size, found
         return None
@@ -67,18 +74,22 @@ def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
     names = sorted((m for m in mentions if m.entity.name.en and 0 <= m.start < m.end <= len(text)),
                    key=lambda m: (m.start, -m.end))
     spans = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
+    words = [span[2] for span in spans]
+    stems = [hindi.stem(w) for w in words]
     parts: list[str] = []
     i = 0
+    next_name = 0  # names and words both run left to right: one pass over each
     while i < len(spans):
         start = spans[i][0]
-        name = next((m for m in names if m.start <= start < m.end), None)
-        if name is not None:
+        while next_name < len(names) and names[next_name].end <= start:
+            next_name += 1
+        name = names[next_name] if next_name < len(names) else None
+        if name is not None and name.start <= start:
             parts.append(name.entity.name.en or "")
             while i < len(spans) and spans[i][0] < name.end:
                 i += 1
             continue
-        words = [s[2] for s in spans[i:]]
-        found = glossary.match(words)
+        found = glossary.match(words, i, stems)
         if found is not None:
             parts.append(found[1])
             i += found[0]
