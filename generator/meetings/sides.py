@@ -1,0 +1,70 @@
+"""The sides of a meeting: what the stage asks of the gazetteer, a party found in a sentence, office keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from generator.model import Bilingual, Entity, Participant
+
+HOME = "country/india"  # the country of office holders the text gives no country for
+
+
+class Names(Protocol):
+    """What this stage asks of the gazetteer."""
+
+    def entity(self, id: str) -> Entity | None: ...
+
+    def lookup(self, hindi: str) -> Entity | None: ...
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side found in a clause, with where it sits in the sentence."""
+
+    start: int
+    end: int
+    participant: Participant
+    person: bool
+    group: str  # the words of the phrase it was read from
+    grounded: bool = True  # False when the country is only the HOME default
+
+
+def country_name(gaz: Names, country_id: str | None) -> Bilingual:
+    if not country_id:
+        return Bilingual()
+    known = gaz.entity(country_id)
+    if known:
+        return known.name
+    return Bilingual(None, country_id.split("/", 1)[-1].replace("-", " ").title())
+
+
+def office_key(p: Participant) -> str:
+    """An office and whom it is held for: ``country/france#defence-minister``."""
+    role = re.sub(r"[^\w]+", "-", (p.role.en or p.role.hi or "").lower()).strip("-")
+    return f"{p.country_id or 'body'}#{role}"
+
+
+def party_key(p: Participant) -> str:
+    """What identifies a participant: its entity, or its office and country."""
+    return p.entity_id or office_key(p)
+
+
+def office(gaz: Names, country_id: str | None, role: Bilingual) -> Participant:
+    return Participant(None, None, role, country_name(gaz, country_id), country_id)
+
+
+def is_body(p: Participant) -> bool:
+    """A group named by office without a country: foreign envoys, a delegation."""
+    return p.country_id is None and p.name is None and bool(p.role.en or p.role.hi)
+
+
+def sides_taking_part(parts: Iterable[Participant]) -> set[str]:
+    """The countries or bodies taking part; an envoys' body is a side of its own."""
+    return {
+        p.country_id or f"body:{p.role.en or p.role.hi}"
+        for p in parts
+        if p.country_id or is_body(p)
+    }

@@ -1,0 +1,108 @@
+"""Trigger phrases: the words that report a meeting, call, visit, summit or gathering, with their kind."""
+
+from __future__ import annotations
+
+import re
+
+from generator.meetings.patterns import (
+    DO,
+    FROM,
+    MEDIUM,
+    NOT_PASSIVE,
+    PARTICLE,
+    SPEECH,
+    compile_tolerant,
+)
+
+# Triggers in priority order: (pattern, kind). Matches never overlap.
+_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (compile_tolerant(p), kind)
+    for p, kind in (
+        (
+            rf"{MEDIUM}\s*(?:के\s*(?:जरिए|जरिये|माध्यम\s*से)|पर)\s*(?:\S+\s+){{0,2}}?{SPEECH}(?:\s*{DO})?",
+            "call",
+        ),
+        (
+            rf"{MEDIUM}\s*(?:के\s*(?:जरिए|जरिये|माध्यम\s*से)|पर)\s*(?:\S+\s+){{0,6}}?"
+            r"(?:बधाई|शुभकामनाएं|शुभकामनाएँ|धन्यवाद|संवेदना)\S*\s*(?:दी|दीं|व्यक्त\s*की)",
+            "call",
+        ),
+        (r"(?:फोन|टेलीफोन)\s*(?:भी\s*)?(?:किया|करके|कर\s*के)", "call"),
+        (
+            r"शिखर\s*(?:सम्मेलन|बैठक|वार्ता)\S*\s*(?:\S+\s+){0,2}?(?:में\s*)?(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा)",
+            "summit",
+        ),
+        (rf"शिखर\s*(?:सम्मेलन|बैठक|वार्ता)\S*{PARTICLE}\s*{DO}{NOT_PASSIVE}", "summit"),
+        (
+            r"शिखर\s*(?:सम्मेलन|बैठक)\S*\s*(?:का|की)\s*(?:आयोजन|सह-अध्यक्षता|अध्यक्षता)\s*(?:किया|की|करेंगे)",
+            "summit",
+        ),
+        (r"(?:सम्मेलन|बैठक)\S*\s*में\s*(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा|ले\s*रहे)", "multilateral"),
+        (rf"(?:आपात|आपातकालीन)?\s*बैठक\S*{PARTICLE}\s*कर\s*रहे", "multilateral"),
+        (
+            rf"(?:द्विपक्षीय|त्रिपक्षीय|प्रतिनिधिमंडल\s*स्तर\S*)\s*(?:वार्ता|बातचीत)\S*{PARTICLE}\s*{DO}{NOT_PASSIVE}",
+            "talks",
+        ),
+        (rf"(?:द्विपक्षीय|त्रिपक्षीय)\s*बैठक\S*{PARTICLE}\s*{DO}{NOT_PASSIVE}", "meeting"),
+        (rf"(?:मुलाकात|मुलाक़ात|भेंट|भेंटवार्ता){PARTICLE}\s*{DO}{NOT_PASSIVE}", "meeting"),
+        (
+            rf"(?:से|के\s*साथ|के\s*बीच)\s+(?:\S+\s+){{0,2}}?बैठक\S*{PARTICLE}\s*{DO}{NOT_PASSIVE}",
+            "meeting",
+        ),
+        (
+            rf"(?:{FROM}|के\s*साथ){PARTICLE}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u0963\u0966-\u097f])",
+            "meeting",
+        ),
+        (r"(?<=\s)(?:मिलेंगे|मिलेंगी)(?=\s*(?:।|$))", "meeting"),
+        (rf"(?:वार्ता|वार्तालाप|विचार-विमर्श|विचार\s*विमर्श){PARTICLE}\s*{DO}{NOT_PASSIVE}", "talks"),
+        (
+            rf"(?:{FROM}|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:बातचीत|बात){PARTICLE}\s*{DO}{NOT_PASSIVE}",
+            "call",
+        ),
+        (rf"के\s*बीच\s+(?:\S+\s+){{0,8}}?(?:बातचीत|बात){PARTICLE}\s*{DO}{NOT_PASSIVE}", "talks"),
+        (
+            rf"(?:{FROM}|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:चर्चा|विचारों\s*का\s*आदान-प्रदान){PARTICLE}\s*{DO}{NOT_PASSIVE}",
+            "talks",
+        ),
+        (r"(?:वार्ता|बातचीत)\s+(?:\S+\s+)?शुरू\s*(?:होगी|हुई|होने|की|करेंगे)", "talks"),
+        (r"तलब\s*(?:किया|किए|किये|करेंगे)", "meeting"),
+        (r"अवगत\s*(?:कराया|कराएंगे)|जानकारी\s*दी(?![\u0900-\u0963\u0966-\u097f])", "meeting"),
+        (r"आमंत्रित\s*(?:किया|किए|किये|करेंगे)|(?:स्वागत)\s*(?:किया|करेंगे)(?=\s*(?:।|$))", "visit"),
+        (r"आगमन\s*(?:की\s*प्रतीक्षा|का\s*इंतजार)", "visit"),
+        (
+            r"(?:की|का)\s+(?:[\u0900-\u0963\u0966-\u097f]+\s+)?(?:राजकीय\s+)?(?:यात्रा|दौरे)\s+के\s+दौरान",
+            "visit",
+        ),
+        (r"(?:निमंत्रण|न्योता|न्यौता)\s*(?:भी\s*)?(?:दिया|दी)", "visit"),
+        (
+            r"(?:यात्रा|दौरे)\s*पर\s*(?:\S+\s+){0,3}?(?:पहुंचे|पहुँचे|पहुंचीं|आए|आएंगे|आएंगी|जाएंगे|जाएंगी|रवाना|हैं|है)",
+            "visit",
+        ),
+        (
+            r"(?:यात्रा|दौरा)\s*(?:भी\s*)?(?:की|करेंगे|करेंगी|करेगा|करेगी|किया)(?![\u0900-\u0963\u0966-\u097f])",
+            "visit",
+        ),
+        (
+            r"(?<=\s)(?:पहुंचे|पहुँचे|पहुंचीं|पहुंचेंगे|पहुंचेंगी|जाएंगे|जाएंगी|रवाना\s*(?:हुए|होंगे|हो\s*गए))"
+            r"(?![\u0900-\u0963\u0966-\u097f])",
+            "visit",
+        ),
+    )
+)
+
+
+_CUES = compile_tolerant(
+    r"मुलाकात|भेंट|मिल|वार्ता|बात|बैठक|सम्मेलन|फोन|यात्रा|दौर|तलब|आमंत्रित|निमंत्रण|न्योता|न्यौता|स्वागत|विमर्श|आगमन|अवगत|जानकारी|चर्चा|आदान|बधाई|शुभकामना|धन्यवाद|संवेदना|पहुं|पहुँ|जाएं|रवाना"
+)
+
+
+def find_triggers(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping trigger spans in reading order, with the kind each signals."""
+    taken: list[tuple[int, int, str]] = []
+    if not _CUES.search(text):
+        return taken
+    for pattern, kind in _TRIGGERS:
+        for m in pattern.finditer(text):
+            if not any(m.start() < b and a < m.end() for a, b, _ in taken):
+                taken.append((m.start(), m.end(), kind))
+    return sorted(taken)
