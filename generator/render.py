@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -81,13 +82,26 @@ def month_name(value: dt.date, lang: str) -> str:
     return format_date(value, "LLLL y", locale=lang)
 
 
+_DEVANAGARI_RUN = re.compile(r"[\u0900-\u097f](?:[\u0900-\u097f\u200c\u200d\s,;:'\"“”‘’()\-]*[\u0900-\u097f])?")
+
+
+def mark_hindi(text: str) -> Markup:
+    """English text with each Devanagari run (a quoted source, a name) marked ``lang="hi"``."""
+    out = Markup("")
+    at = 0
+    for run in _DEVANAGARI_RUN.finditer(text):
+        out += escape(text[at : run.start()]) + Markup('<span lang="hi">{}</span>').format(run.group())
+        at = run.end()
+    return out + escape(text[at:])
+
+
 def say(value: Bilingual | None, lang: str) -> Markup:
     """``value`` in ``lang``, escaped; in the other language wrapped in a ``lang`` span."""
     if value is None:
         return Markup("")
     own = value.hi if lang == "hi" else value.en
     if own:
-        return escape(own)
+        return mark_hindi(own) if lang == "en" else escape(own)
     other, text = ("en", value.en) if lang == "hi" else ("hi", value.hi)
     return Markup('<span lang="{}">{}</span>').format(other, text) if text else Markup("")
 

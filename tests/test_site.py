@@ -33,7 +33,9 @@ from generator.model import (
     Translation,
 )
 from generator.pages import safe_name, segments, timeline
-from generator.render import relative
+from generator.render import mark_hindi, relative
+
+pytest_plugins = ["site_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert("x")</script>'
@@ -154,6 +156,16 @@ def test_english_pages_mark_every_hindi_fragment(built: Path) -> None:
     for path in pages(built, "en"):
         for lang, text in parsed(built, f"en/{path}").runs:
             assert lang == "hi" or not devanagari.search(text), f"en/{path}: {text!r} is not marked lang=hi"
+
+
+@pytest.mark.parametrize("name", ["seed_site", "corpus_site"])
+def test_built_english_pages_mark_every_hindi_fragment(name: str, request: pytest.FixtureRequest) -> None:
+    built_site = request.getfixturevalue(name)
+    devanagari = re.compile("[\u0900-\u097f]")
+    for page in (built_site.root / "en").rglob("*.html"):
+        rel = page.relative_to(built_site.root).as_posix()
+        for lang, text in parsed(built_site.root, rel).runs:
+            assert lang == "hi" or not devanagari.search(text), f"{rel}: {text!r} is not marked lang=hi"
 
 
 def test_hindi_pages_use_the_catalog_and_babel_dates(built: Path) -> None:
@@ -279,3 +291,14 @@ def test_entity_pages_list_the_articles_that_mention_them(built: Path) -> None:
     page = read(built, "hi/country/russia.html")
     assert "जिन लेखों में इनका उल्लेख है" in page
     assert all(f'href="../articles/{slug}.html"' in page for slug in ("a", "b", "c"))
+
+
+@given(st.text(max_size=40))
+def test_marking_hindi_keeps_the_text(text: str) -> None:
+    marked = str(mark_hindi(text))
+    assert html.unescape(re.sub(r'<span lang="hi">|</span>', "", marked)) == text
+
+
+def test_english_text_quoting_hindi_marks_the_quote() -> None:
+    marked = str(mark_hindi("The source lists “उज्बेकिस्तान, बेलारूस” (Kazakhstan) & <b>"))
+    assert '<span lang="hi">उज्बेकिस्तान, बेलारूस</span>' in marked and "&amp; &lt;b&gt;" in marked
