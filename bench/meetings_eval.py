@@ -30,6 +30,9 @@ How predictions are matched to gold, per article:
   negatives; every participant of an unpaired meeting is a false positive
   (predicted) or negative (gold).
 * Date accuracy: among correct meetings, the share whose date equals gold's.
+  Place accuracy likewise (English names folded; no place matches gold's
+  null); occasions by the word F1 of the English against gold's, averaged
+  over correct meetings whose gold names an occasion (none given scores 0).
 * Relevance: an article is relevant when it reports at least one meeting that
   is not future (gold ``relevant``), predicted likewise.
 """
@@ -172,6 +175,9 @@ class Totals:
     relevance: Score = field(default_factory=Score)
     dated: int = 0
     dates_right: int = 0
+    places_right: int = 0
+    occasions: list[float] = field(default_factory=list)  # word F1 where gold names an occasion
+    wrong_places: list[str] = field(default_factory=list)
     misses: list[tuple[int, str]] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -211,6 +217,7 @@ def score(article: str, row: dict[str, Any], found: Sequence[Meeting], totals: T
             totals.meetings.tp += 1
             totals.dated += 1
             totals.dates_right += found[i].date == _date(golds[j]["date"])
+            _score_setting(article, found[i], golds[j], totals)
         else:
             totals.meetings.fp += 1
             totals.meetings.fn += 1
@@ -272,6 +279,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(totals.participants.line("  per meeting"), " [within paired meetings]")
     right, dated = totals.dates_right, totals.dated
     print(f"{'dates':<13} accuracy={right / dated if dated else 0.0:.3f}  ({right}/{dated})")
+    print(
+        f"{'places':<13} accuracy={totals.places_right / dated if dated else 0.0:.3f}"
+        f"  ({totals.places_right}/{dated}, null = null)"
+    )
+    occasions = totals.occasions
+    print(
+        f"{'occasions':<13} word-F1={sum(occasions) / len(occasions) if occasions else 0.0:.3f}"
+        f"  (mean over {len(occasions)} gold occasions; no English = 0)"
+    )
     print(totals.relevance.line("relevance"))
     print(
         f"off-topic articles (no gold meeting) with a predicted meeting: {off_topic_hits}/{off_topic}"
@@ -279,6 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"extract: {1000 * elapsed / max(1, len(rows)):.3f} ms per article")
     print("\nworst misses (gold meetings not found):")
     for _, text in sorted(totals.misses, key=lambda t: -t[0])[: args.worst]:
+        print(text)
+    print("\nwrong places (predicted | gold):")
+    for text in totals.wrong_places[: args.worst]:
         print(text)
     print("\nspurious (predicted, not in gold):")
     for text in totals.spurious[: args.worst]:
@@ -293,6 +312,20 @@ def _agree(meeting: Meeting, gold: dict[str, Any]) -> int:
         + (meeting.kind == gold["kind"])
         + (meeting.future == bool(gold["future"]))
     )
+
+
+def _score_setting(article: str, meeting: Meeting, gold: dict[str, Any], totals: Totals) -> None:
+    """Place (folded English, null matching null) and occasion (word F1) of a correct meeting."""
+    place = fold_en(meeting.place.en if meeting.place else None)
+    if place == fold_en(gold.get("place_en")):
+        totals.places_right += 1
+    else:
+        totals.wrong_places.append(f"  {article}: {place or None} | {gold.get('place_en')}")
+    if gold.get("occasion_en"):
+        predicted = set(fold_en(meeting.occasion.en if meeting.occasion else None).split())
+        wanted = set(fold_en(gold["occasion_en"]).split())
+        common = len(predicted & wanted)
+        totals.occasions.append(2 * common / (len(predicted) + len(wanted)) if common else 0.0)
 
 
 def _date(text: str | None) -> dt.date | None:
