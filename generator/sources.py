@@ -134,7 +134,8 @@ def parse_yaml(text: str, first_line: int, report: _Report) -> dict[str, Any] | 
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        line = first_line + (mark.line if mark is not None else 0)
+        index = min(mark.index, len(text)) if mark is not None else 0
+        line = first_line + text.count("\n", 0, index)  # YAML also breaks lines at U+0085, U+2028
         report.error(line, "front-matter", f"front matter is not valid YAML: {_yaml_problem(err)}")
         return None
     except (ValueError, TypeError, OverflowError, RecursionError) as err:  # e.g. !!timestamp 2023-02-30
