@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 VIRAMA = "\u094d"
 NUKTA = "\u093c"
 _CONSONANTS = frozenset("कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह")
-_SIGN_TO_VOWEL = dict(zip("ािीुूृॄेैोौॅॉॆॊ", "आइईउऊऋॠएऐओऔएओएओ", strict=True))
+_SIGN_TO_VOWEL = dict(zip("ािीुूृॄेैोौॅॉॆॊ", "आइईउऊऋॠएऐओऔऍऑएओ", strict=True))
 _VOWELS = frozenset("अआइईउऊऋॠएऐओऔऍऑऎऒ")
 _NASALS = frozenset("ंँ")
 _LETTER_NAMES = {
@@ -149,6 +149,10 @@ def _consonant(units: list[_Akshara], i: int, k: int) -> str:
         return "w" if _is_w(units, i, k) else "v"
     if c == "झ" and i == 0 and k == 0 and _chinese_ng(units):
         return "zh"
+    if c == "छ" and unit.consonants[k + 1 : k + 2] == ["य"]:
+        return "q"  # pinyin q written छ्य: छ्यांग Qiang, कछ्यांग Keqiang
+    if c == "य" and k > 0 and unit.consonants[k - 1] == "छ":
+        return "i"
     if c == "य" and unit.vowel == VIRAMA and len(unit.consonants) == 1 and 0 < i < len(units) - 1:
         return "i"  # जयशंकर Jaishankar, नायडू Naidu
     if c == "ज" and i == len(units) - 1 and i > 1 and _final_z(units):
@@ -167,9 +171,11 @@ def _is_w(units: list[_Akshara], i: int, k: int) -> bool:
     """व as w: after a consonant (अश्विनी, मेघवाल) or next to ā (पवार, रावत); else v."""
     unit = units[i]
     vowel = unit.vowel if k == len(unit.consonants) - 1 else VIRAMA
-    if vowel in ("ए", "ओ", "ऐ", "औ"):
+    if vowel in ("ए", "ओ", "ऐ", "औ", "ऑ", "ऍ"):
         return False  # मेदवेदेव Medvedev
     if k > 0:
+        if vowel in ("इ", "ई") and unit.consonants[k - 1][0] not in "शसद":
+            return False  # दिग्विजय Digvijay, सुखविंदर Sukhvinder (but अश्विनी Ashwini, द्विवेदी Dwivedi)
         return unit.consonants[k - 1][0] != "र"
     if i == 0:
         return False
@@ -212,6 +218,8 @@ def _vowel(units: list[_Akshara], i: int) -> str:
     if vowel == VIRAMA:
         return ""
     if vowel == "":
+        if _english_son(units, i):
+            return "o"  # जॉनसन Johnson, मॉरिसन Morrison, इमर्सन Emerson (not हसन Hasan)
         if (
             len(unit.consonants) == 1
             and nxt
@@ -233,9 +241,34 @@ def _vowel(units: list[_Akshara], i: int) -> str:
         return "oo"  # कपूर Kapoor, थरूर Tharoor
     if vowel == "ई" and closed_last and _indian_ee(unit.consonants, units[-1].consonants):
         return "ee"  # प्रदीप Pradeep, नवीन Naveen, प्रीत Preet
+    if vowel == "ऐ" and _english_a(units, i):
+        return "a"  # मैक्रों Macron, हैरिस Harris, फ्रैंक Frank (not वैष्णव, कैलाश)
+    if vowel == "ऑ" and i == len(units) - 1 and unit.consonants:
+        return "aw"  # मानेकशॉ Manekshaw
     if vowel == "ए" and i == 0 and not unit.consonants and unit.nasal:
         return "a"  # एंटनी Antony, एंजेला Angela
     return _letters(vowel)
+
+
+def _english_son(units: list[_Akshara], i: int) -> bool:
+    """The a of a final -सन after a closed syllable or i is the o of English -son."""
+    unit, last = units[i], len(units) - 1
+    if i != last - 1 or i == 0 or unit.consonants[-1:] != ["स"] or unit.nasal:
+        return False
+    if units[last].consonants != ["न"] or units[last].vowel != VIRAMA:
+        return False
+    return len(unit.consonants) > 1 or units[i - 1].vowel in (VIRAMA, "इ")
+
+
+def _english_a(units: list[_Akshara], i: int) -> bool:
+    """ै written for the a of English and French names: before k, t, d, m or a nasal."""
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    if units[i].nasal:
+        return bool(nxt and nxt.consonants[:1] == ["क"])  # फ्रैंक Frank, not हाकैंडे Hakainde
+    return bool(nxt and nxt.consonants and nxt.consonants[0][0] in _ENGLISH_A_BEFORE)
+
+
+_ENGLISH_A_BEFORE = "कटडम"
 
 
 def _silent_y(units: list[_Akshara], i: int) -> bool:
@@ -245,7 +278,7 @@ def _silent_y(units: list[_Akshara], i: int) -> bool:
         return False
     if units[i].nasal:
         return False
-    return units[i].vowel == "ओ" or (units[i].vowel == "आ" and i == len(units) - 1)
+    return units[i].vowel in ("ओ", "ऑ") or (units[i].vowel == "आ" and i == len(units) - 1)
 
 
 def _spell(units: list[_Akshara]) -> str:
@@ -269,6 +302,10 @@ _ENDINGS = (
     ("राव", "rav", "rao"),  # राव Rao, भीमराव Bhimrao
     ("ाय", "ay", "ai"),  # राय Rai, साय Sai
     ("ुल्ला", "ulla", "ullah"),  # अब्दुल्ला Abdullah
+    ("बर्ग", "barg", "berg"),  # स्टोल्टेनबर्ग Stoltenberg, गोल्डबर्ग Goldberg
+    ("ियस", "iyas", "ius"),  # पिस्टोरियस Pistorius, जूलियस Julius
+    ("ियन", "iyan", "ian"),  # सेबेस्टियन Sebastian, ब्रायन-like -ian
+    ("स्की", "ski", "sky"),  # जेलेंस्की Zelensky, त्चैकोवस्की Tchaikovsky
 )
 
 
@@ -319,6 +356,10 @@ def _name_part(word: str) -> str | None:
     return name_parts().get(word_key(word))
 
 
+# Lower-case particles inside Arabic and European names: मोहम्मद बिन सलमान, बशर अल असद.
+_PARTICLES = {"बिन": "bin", "बिंत": "bint", "इब्न": "ibn", "अल": "al-", "दा": "da", "वॉन": "von"}
+
+
 def romanise(hindi: str, *, parts: bool = True) -> str:
     """A Hindi name in Latin letters by rules alone (no gazetteer), title-cased.
 
@@ -333,10 +374,14 @@ def romanise(hindi: str, *, parts: bool = True) -> str:
     out: list[str] = []
     pos = 0
     for index, match in enumerate(matches):
-        out.append(text[pos : match.start()])
+        gap = text[pos : match.start()]
+        out.append("" if out and out[-1].endswith("-") and gap.isspace() else gap)
         after = text[match.end() :]
         letter = _initial(words, index, after)
-        if letter is not None:
+        particle = _PARTICLES.get(match.group()) if 0 < index < len(words) - 1 else None
+        if particle is not None:
+            out.append(particle)
+        elif letter is not None:
             out.append(letter if after.startswith(".") else letter + ".")
         elif parts and (known := _name_part(match.group())):
             out.append(known)
