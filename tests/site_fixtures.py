@@ -7,6 +7,7 @@ the module is imported before pytest could rewrite it).
 
 from __future__ import annotations
 
+import html.parser
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -77,3 +78,29 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]
     project = copy_project(tmp_path_factory.mktemp("corpus") / "project")
     assert import_corpus(CORPUS / "articles", project / "seeds") > 300
     yield _build(project)
+
+
+class LangText(html.parser.HTMLParser):
+    """Text runs with the ``lang`` in force where they stand, and every href/src."""
+
+    VOID = frozenset({"meta", "link", "br", "img", "input", "hr", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str]] = []
+        self.runs: list[tuple[str, str]] = []
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        self.urls += [values[k] for k in ("href", "src") if k in values]
+        if tag not in self.VOID:
+            self.stack.append((tag, values.get("lang", self.stack[-1][1] if self.stack else "")))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and self.stack and self.stack[-1][0] not in ("script", "style", "title"):
+            self.runs.append((self.stack[-1][1], data))

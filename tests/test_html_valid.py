@@ -1,15 +1,17 @@
-"""The Nu Html Checker (vnu-jar, run with Java) finds no error in any page of the built sites."""
+"""Markup of the built sites: the Nu Html Checker (vnu-jar, run with Java) finds no error,
+and every Hindi fragment of an English page is marked ``lang="hi"``."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import REPO
-from site_fixtures import BuiltSite
+from site_fixtures import BuiltSite, LangText
 
 pytest_plugins = ["site_fixtures"]
 
@@ -44,3 +46,14 @@ def test_checker_reports_an_invalid_page(tmp_path: Path) -> None:
     (tmp_path / "bad.html").write_text("<!DOCTYPE html><html lang=en><title>x</title><img src=a.png>",
                                        encoding="utf-8")
     assert any("alt" in e for e in vnu_errors(tmp_path))
+
+
+@pytest.mark.parametrize("name", ["seed_site", "corpus_site"])
+def test_english_pages_mark_every_hindi_fragment(name: str, request: pytest.FixtureRequest) -> None:
+    site: BuiltSite = request.getfixturevalue(name)
+    devanagari = re.compile("[\u0900-\u097f]")
+    for page in (site.root / "en").rglob("*.html"):
+        parser = LangText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for lang, text in parser.runs:
+            assert lang == "hi" or not devanagari.search(text), f"{page.relative_to(site.root)}: {text!r}"

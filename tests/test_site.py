@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html.parser
+import html
 import io
 import json
 import posixpath
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from site_fixtures import LangText
 
 from generator import charts, site
 from generator.analysis import Analysis
@@ -34,8 +35,6 @@ from generator.model import (
 )
 from generator.pages import safe_name, segments, timeline
 from generator.render import mark_hindi, relative
-
-pytest_plugins = ["site_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert("x")</script>'
@@ -99,32 +98,6 @@ def read(root: Path, path: str) -> str:
     return (root / path).read_text(encoding="utf-8")
 
 
-class LangText(html.parser.HTMLParser):
-    """Text runs with the ``lang`` in force where they stand, and every href/src."""
-
-    VOID = frozenset({"meta", "link", "br", "img", "input", "hr", "source", "wbr"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[tuple[str, str]] = []
-        self.runs: list[tuple[str, str]] = []
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        self.urls += [values[k] for k in ("href", "src") if k in values]
-        if tag not in self.VOID:
-            self.stack.append((tag, values.get("lang", self.stack[-1][1] if self.stack else "")))
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack and self.stack.pop()[0] != tag:
-            pass
-
-    def handle_data(self, data: str) -> None:
-        if data.strip() and self.stack and self.stack[-1][0] not in ("script", "style", "title"):
-            self.runs.append((self.stack[-1][1], data))
-
-
 def parsed(root: Path, path: str) -> LangText:
     parser = LangText()
     parser.feed(read(root, path))
@@ -156,16 +129,6 @@ def test_english_pages_mark_every_hindi_fragment(built: Path) -> None:
     for path in pages(built, "en"):
         for lang, text in parsed(built, f"en/{path}").runs:
             assert lang == "hi" or not devanagari.search(text), f"en/{path}: {text!r} is not marked lang=hi"
-
-
-@pytest.mark.parametrize("name", ["seed_site", "corpus_site"])
-def test_built_english_pages_mark_every_hindi_fragment(name: str, request: pytest.FixtureRequest) -> None:
-    built_site = request.getfixturevalue(name)
-    devanagari = re.compile("[\u0900-\u097f]")
-    for page in (built_site.root / "en").rglob("*.html"):
-        rel = page.relative_to(built_site.root).as_posix()
-        for lang, text in parsed(built_site.root, rel).runs:
-            assert lang == "hi" or not devanagari.search(text), f"{rel}: {text!r} is not marked lang=hi"
 
 
 def test_hindi_pages_use_the_catalog_and_babel_dates(built: Path) -> None:
