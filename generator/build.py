@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
-from generator import gazetteer, site, sources, titles
+from generator import atomic, gazetteer, site, sources, titles
 from generator.analysis import Analysis, analyse
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble
@@ -68,22 +68,6 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old bytes or the new, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 class Store:
     """Pickled values on disk under one namespace and version; unreadable entries are misses."""
 
@@ -100,7 +84,9 @@ class Store:
             return None
 
     def put(self, key: str, value: object) -> None:
-        write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic.write_bytes(
+            self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False
+        )
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -11,10 +11,8 @@ uses the same helpers to compose, check and write an article.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -24,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from generator import hindi, sources
+from generator import atomic, hindi, sources
 from generator.model import Diagnostic, Level
 
 TEXT_SUFFIXES = (".txt",)
@@ -95,21 +93,7 @@ def _text_key(body: str) -> str:
 
 def write_new(path: Path, data: bytes) -> bool:
     """Write a new file atomically; False, leaving everything as it was, if it exists."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path)  # fails if ``path`` exists: no window in which it is overwritten
-        except FileExistsError:
-            return False
-        return True
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    return atomic.create_bytes(path, data)
 
 
 def read_text_item(text: str, origin: str) -> tuple[Item | None, list[Diagnostic]]:

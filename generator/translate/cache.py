@@ -8,9 +8,9 @@ unreadable file is an empty cache (it only saves time, it holds no truth).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from generator import atomic
 
 
 class TranslationCache:
@@ -37,7 +37,7 @@ class TranslationCache:
             return
         payload = json.dumps({"version": 1, "engines": self._entries},
                              ensure_ascii=False, indent=1, sort_keys=True)
-        write_atomically(self.path, payload + "\n")
+        atomic.write_text(self.path, payload + "\n", durable=False)
         self._dirty = False
 
 
@@ -54,16 +54,3 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
         for engine, table in engines.items()
         if isinstance(table, dict)
     }
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

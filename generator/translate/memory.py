@@ -17,7 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from generator.translate.cache import write_atomically
+from generator import atomic
 
 ENGINE_PREFIX = "engine: "
 DEFAULT_HEADER = """\
@@ -98,7 +98,7 @@ class Memory:
         body = io.BytesIO()
         write_po(body, self._catalog, width=0, omit_header=True)
         entries = body.getvalue().decode("utf-8").strip("\n") + "\n"
-        write_atomically(path, self._header.rstrip("\n") + "\n\n" + entries)
+        atomic.write_text(path, self._header.rstrip("\n") + "\n\n" + entries)
 
 
 def _header_of(text: str) -> str:
