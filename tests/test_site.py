@@ -265,3 +265,19 @@ def test_marking_hindi_keeps_the_text(text: str) -> None:
 def test_english_text_quoting_hindi_marks_the_quote() -> None:
     marked = str(mark_hindi("The source lists “उज्बेकिस्तान, बेलारूस” (Kazakhstan) & <b>"))
     assert '<span lang="hi">उज्बेकिस्तान, बेलारूस</span>' in marked and "&amp; &lt;b&gt;" in marked
+
+
+def test_every_interface_string_and_topic_has_a_hindi_translation() -> None:
+    from babel.messages.extract import extract_from_dir
+
+    from generator import topics
+    from generator.render import catalog
+
+    hindi = catalog(REPO / "templates", "hi")
+    found = list(extract_from_dir(str(REPO / "templates"), method_map=[("**.html", "jinja2")],
+                                  options_map={"**.html": {"extensions": "jinja2.ext.i18n"}}))
+    assert len(found) > 50
+    missing = [m for _, _, m, _, _ in found
+               if (hindi.ngettext(m[0], m[1], 2) == m[1] if isinstance(m, tuple) else hindi.gettext(m) == m)]
+    missing += [t.label for t in topics.vocabulary() if hindi.gettext(t.label) == t.label]
+    assert not missing
