@@ -217,6 +217,52 @@ def test_a_visitor_arriving_has_the_home_country_as_host() -> None:
     assert [p.country.en for p in m.participants] == ["Russia", "India"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("तारो कोनो ने आज मास्को की यात्रा की और सर्गेई शोइगु से मुलाकात की।", "Moscow"),
+        ("तारो कोनो ने जापान यात्रा के लिए सर्गेई शोइगु को मास्को आने का निमंत्रण दिया।", "Moscow"),
+        ("सर्गेई शोइगु ने राजनाथ सिंह की रूस यात्रा के दौरान उनसे मुलाकात की।", "Russia"),
+        ("जापान के प्रधानमंत्री की भारत यात्रा के दौरान समझौता हुआ।", "India"),
+        ("राजनाथ सिंह ने जापान में शिखर सम्मेलन में भाग लिया।", "Japan"),
+    ],
+)
+def test_places_visited_and_countries_hosting(text: str, place: str | None) -> None:
+    (m,) = run(text)
+    assert (m.place.en if m.place else None) == place
+
+
+def test_an_unknown_place_in_a_named_country_is_romanised() -> None:
+    (m,) = run("राजनाथ सिंह ने रूस के कज़ान में सर्गेई शोइगु से मुलाकात की।")
+    assert m.place is not None and m.place.hi == "कज़ान" and m.place.en
+    assert m.place.en.isascii() and meetings.to_record(m)["place"] == {
+        "en": m.place.en,
+        "hi": "कज़ान",
+        "romanised": True,
+    }
+    (known,) = run("राजनाथ सिंह ने रूस के मास्को में सर्गेई शोइगु से मुलाकात की।")
+    assert known.place == Bilingual("मास्को", "Moscow")
+    assert "romanised" not in (meetings.to_record(known)["place"] or {})
+    (common,) = run("राजनाथ सिंह ने रूस के दौरे में सर्गेई शोइगु से मुलाकात की।")
+    assert common.place is None  # a common word (दौरे) is no place name
+    (regarding,) = run("राजनाथ सिंह ने रूस के संबंध में सर्गेई शोइगु से मुलाकात की।")
+    assert regarding.place is None
+
+
+def test_the_lead_sets_the_scene_and_a_visitor_stays_where_he_arrived() -> None:
+    lead = "तारो कोनो ने आज मास्को में पत्रकारों से बात की। राजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की।"
+    assert [m.place.en if m.place else None for m in run(lead)] == ["Moscow"]
+    no_day = "तारो कोनो ने मास्को में पत्रकारों से बात की। राजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की।"
+    assert [m.place for m in run(no_day)] == [None]  # a place without "today" is no setting
+    visit = "सर्गेई शोइगु आज नई दिल्ली पहुंचे। उन्होंने राजनाथ सिंह से मुलाकात की। वे कल अमित शाह से मिलेंगे।"
+    assert [m.place.en if m.place else None for m in run(visit)] == ["New Delhi", "New Delhi"]
+
+
+def test_a_foreign_envoy_summoned_is_summoned_to_the_capital() -> None:
+    (m,) = run("भारत ने आज सर्गेई शोइगु को तलब किया।")
+    assert m.place is not None and m.place.en == "New Delhi"
+
+
 def test_each_clause_keeps_its_own_date() -> None:
     past, future = run("राजनाथ सिंह आज मास्को में सर्गेई शोइगु से मिले और वे कल तारो कोनो से मिलेंगे।")
     assert (past.date, past.date_basis, past.future) == (DAY, "today", False)

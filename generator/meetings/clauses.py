@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.meetings.occasions import find_occasions
@@ -17,11 +18,12 @@ from generator.meetings.patterns import (
     reported_part,
     tolerant,
 )
-from generator.meetings.places import destination_of, place_of
+from generator.meetings.places import destination_of, home_capital, place_of
 from generator.meetings.sides import (
     HOME,
     Names,
     Party,
+    country_name,
     is_body,
     office,
     party_key,
@@ -30,6 +32,7 @@ from generator.meetings.sides import (
 from generator.meetings.subjects import SUBJECT_MARK, as_known, choose_subject, possessor
 from generator.model import Bilingual, Mention, Participant, Sentence
 
+_SUMMONED = compile_tolerant(r"\s*को\s+(?:भी\s+)?तलब")
 _WELCOMED = compile_tolerant(r"^\s*(?:का|की)\s+(?:\S+\s+){0,3}?$")
 
 
@@ -171,7 +174,7 @@ def clause_meetings(
         future = bool(
             _FUTURE.search(text, start, tail.start() if tail else min(len(text), end + 30))
         )
-        place = None if kind == "call" else place_of(text, clause, mentions, dateline, gaz)
+        place = None if kind == "call" else place_of(text, clause, mentions, dateline, gaz, kind)
         occasion = next((o for a, b, o in occasions if a < end), None)
         everyone_here = ([subject.participant] if subject else []) + [p.participant for p in others]
         sides = sides_taking_part(everyone_here)
@@ -182,8 +185,15 @@ def clause_meetings(
         )
         host = destination_of(mentions, clause) or HOME
         hosted = kind == "visit" and arrival and visitor and len(sides) == 1 and host not in sides
+        if (
+            text[start:end].startswith("तलब")
+            and place is None
+            and _summoned_foreigner(text, inside)
+        ):
+            place = home_capital(gaz)  # envoys are summoned to the home foreign ministry
         if hosted:  # "X is on a visit": to where it says (मास्को पहुंचे), else the home country
             others += (Party(end, end, office(gaz, host, Bilingual()), False, ""),)
+            place = place or country_name(gaz, host)
         elif kind in ("multilateral", "summit") and others and sides - {HOME}:
             pass  # a gathering with a foreign government or an international body
         elif len(sides) < 2:
@@ -208,3 +218,9 @@ def clause_meetings(
 
 def participants_of(f: Found) -> list[Participant]:
     return ([f.subject.participant] if f.subject else []) + [p.participant for p in f.others]
+
+
+def _summoned_foreigner(text: str, inside: Sequence[Party]) -> bool:
+    """Whether the party summoned (``X को तलब किया``) represents a foreign country."""
+    summoned = [p for p in inside if _SUMMONED.match(text, p.end)]
+    return bool(summoned) and summoned[-1].participant.country_id not in (None, HOME)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from generator.meetings.clauses import Found, Scan, participants_of
 from generator.meetings.patterns import compile_tolerant
-from generator.meetings.sides import Names, Party, is_body, office, party_key
+from generator.meetings.sides import HOME, Names, Party, is_body, office, party_key
 from generator.model import Bilingual, Sentence
 
 _COMPOSITION = compile_tolerant(
@@ -162,3 +162,22 @@ def absorb_visits(found: list[Found]) -> list[Found]:
             )
             absorbed.add(i)
     return [f for i, f in enumerate(found) if i not in absorbed]
+
+
+def carry_places(found: list[Found]) -> list[Found]:
+    """A foreign visitor's meetings with no place of their own are where their last one was."""
+    carried: list[Found] = []
+    for f in found:
+        visitors = {party_key(p) for p in participants_of(f) if p.country_id not in (None, HOME)}
+        if f.place is None and f.kind != "call":
+            earlier = next(
+                (
+                    g
+                    for g in reversed(carried)
+                    if g.place and visitors & {party_key(p) for p in participants_of(g)}
+                ),
+                None,
+            )
+            f = dataclasses.replace(f, place=earlier.place) if earlier else f
+        carried.append(f)
+    return carried

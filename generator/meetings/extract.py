@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from generator import dates, topics
 from generator.meetings.clauses import Found, clause_meetings, participants_of, scan_sentence
-from generator.meetings.combine import absorb_visits, expand_bodies, reconcile
+from generator.meetings.combine import absorb_visits, carry_places, expand_bodies, reconcile
 from generator.meetings.patterns import compile_tolerant, reported_part
-from generator.meetings.places import dateline_of
+from generator.meetings.places import dateline_of, lead_place
 from generator.meetings.sides import Names, Party, is_body, party_key
 from generator.meetings.subjects import registry_of
 from generator.meetings.triggers import find_triggers
@@ -50,9 +50,8 @@ def extract(
     for m in sorted(mentions, key=lambda m: (m.sentence, m.start, -m.end)):
         by_sentence.setdefault(m.sentence, []).append(m)
     position = {s.index: i for i, s in enumerate(sentences)}
-    dateline = dateline_of(
-        sentences, by_sentence.get(sentences[0].index, []) if sentences else [], gaz
-    )
+    lead = by_sentence.get(sentences[0].index, []) if sentences else []
+    dateline = dateline_of(sentences, lead, gaz) or lead_place(sentences, lead)
     scans = [
         scan_sentence(s, by_sentence.get(s.index, []), gaz, t)
         for s, t in zip(sentences, triggers, strict=True)
@@ -63,7 +62,7 @@ def extract(
     for s, scan in zip(sentences, scans, strict=True):
         more, actor = clause_meetings(s, scan, gaz, actor, dateline, known)
         found.extend(more)
-    found = absorb_visits(expand_bodies(found, sentences, scans, gaz))
+    found = carry_places(absorb_visits(expand_bodies(found, sentences, scans, gaz)))
     trigger_at = {f.sentence for f in found}
     kept: dict[tuple[frozenset[str], bool], tuple[Found, list[int]]] = {}
     for f in reconcile(found):

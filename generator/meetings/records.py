@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
+from generator.meetings.places import RomanisedPlace
 from generator.meetings.sides import office_key, party_key, sides_taking_part
 from generator.model import Bilingual, Meeting
 
@@ -86,6 +87,14 @@ def merge(meetings: Iterable[Meeting]) -> list[Meeting]:
     return sorted(merged, key=_order)
 
 
+def _place(b: Bilingual | None) -> dict[str, object] | None:
+    """A place's record; ``romanised`` is true when its English came from rules."""
+    pair = _bilingual(b)
+    if pair is None or not isinstance(b, RomanisedPlace):
+        return dict(pair) if pair else None
+    return {**pair, "romanised": True}
+
+
 def _bilingual(b: Bilingual | None) -> dict[str, str | None] | None:
     return {"en": b.en, "hi": b.hi} if b and (b.en or b.hi) else None
 
@@ -98,7 +107,7 @@ def to_record(m: Meeting) -> dict[str, object]:
         "date_basis": m.date_basis,
         "kind": m.kind,
         "future": m.future,
-        "place": _bilingual(m.place),
+        "place": _place(m.place),
         "occasion": _bilingual(m.occasion),
         "topics": list(m.topics),
         "participants": [
