@@ -70,7 +70,7 @@ def axe_violations(browser: Any, site: BuiltSite, paths: list[str], scheme: str 
 
 
 def test_seed_pages_have_no_axe_violations(browser: Any, seed_site: BuiltSite) -> None:
-    paths = sample_pages(seed_site, "en") + sample_pages(seed_site, "hi")
+    paths = sample_pages(seed_site, "en") + sample_pages(seed_site, "hi") + ["index.html", "404.html"]
     problems = axe_violations(browser, seed_site, paths)
     assert not problems, "\n".join(problems)
 
