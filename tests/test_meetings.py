@@ -34,6 +34,7 @@ ENTITIES = [
     _entity("country/iran", "ईरान", "Iran"),
     _entity("country/australia", "ऑस्ट्रेलिया", "Australia"),
     _entity("organisation/saarc", "सार्क", "SAARC"),
+    _entity("organisation/bjp", "भाजपा", "BJP", "country/india"),
     _entity("country/peru", "पेरू", "Peru"),
     _entity("country/fiji", "फिजी", "Fiji"),
     _entity("country/kazakhstan", "कजाकिस्तान", "Kazakhstan"),
@@ -261,6 +262,34 @@ def test_the_lead_sets_the_scene_and_a_visitor_stays_where_he_arrived() -> None:
 def test_a_foreign_envoy_summoned_is_summoned_to_the_capital() -> None:
     (m,) = run("भारत ने आज सर्गेई शोइगु को तलब किया।")
     assert m.place is not None and m.place.en == "New Delhi"
+
+
+def test_a_short_name_of_an_event_takes_its_full_english_name() -> None:
+    found = run(
+        "राजनाथ सिंह ने रूस के रक्षा मंत्रियों की बैठक से इतर सर्गेई शोइगु से मुलाकात की।"
+        " रूस बैठक के समापन पर उन्होंने तारो कोनो से भेंट की।"
+    )
+    assert [m.occasion.en if m.occasion else None for m in found] == [
+        "on the sidelines of the Russia Defence Ministers' Meeting",
+        "at the conclusion of the Russia Defence Ministers' Meeting",
+    ]
+    assert found[1].occasion is not None and found[1].occasion.hi == "रूस बैठक के समापन पर"
+    (unknown,) = run("राजनाथ सिंह ने रूस के कलाकारों की बैठक से इतर सर्गेई शोइगु से मुलाकात की।")
+    assert unknown.occasion is not None and unknown.occasion.en is None  # an unknown word
+
+
+def test_the_gathering_attended_is_the_occasion_and_ordinals_lead() -> None:
+    (m,) = run("राजनाथ सिंह ने रूस में सार्क रक्षा मंत्रियों की 43वीं बैठक में भाग लिया।")
+    assert m.kind == "multilateral" and m.occasion is not None
+    assert m.occasion.en == "43rd SAARC Defence Ministers' Meeting"
+    (vague,) = run("राजनाथ सिंह ने रूस में एक सार्क बैठक में भाग लिया।")
+    assert vague.occasion is None
+
+
+def test_a_national_party_is_its_countrys_side() -> None:
+    assert run("भाजपा के रक्षा मंत्री और गृह मंत्री अमित शाह सम्मेलन में हिस्सा लेंगे।") == ()
+    (abroad,) = run("सार्क के रक्षा मंत्री और गृह मंत्री अमित शाह सम्मेलन में हिस्सा लेंगे।")
+    assert {p.country.en for p in abroad.participants} == {"SAARC", "India"}
 
 
 def test_each_clause_keeps_its_own_date() -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.meetings.occasions import find_occasions
+from generator.meetings.occasions import find_occasions, gathering
 from generator.meetings.parties import read_parties
 from generator.meetings.patterns import (
     FROM,
@@ -176,8 +176,10 @@ def clause_meetings(
         )
         place = None if kind == "call" else place_of(text, clause, mentions, dateline, gaz, kind)
         occasion = next((o for a, b, o in occasions if a < end), None)
+        if occasion is None and kind in ("multilateral", "summit"):
+            occasion = gathering(text, clause, mentions)
         everyone_here = ([subject.participant] if subject else []) + [p.participant for p in others]
-        sides = sides_taking_part(everyone_here)
+        sides = sides_taking_part(everyone_here, gaz)
         arrival = not text[start:end].startswith(("स्वागत", "आमंत्रित", "निमंत्रण", "न्यो"))
         visitor = any(
             p.person or p.participant.role.en or p.participant.role.hi

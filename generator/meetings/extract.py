@@ -7,18 +7,30 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator import dates, topics
-from generator.meetings.clauses import Found, clause_meetings, participants_of, scan_sentence
+from generator.meetings.clauses import Found, Scan, clause_meetings, participants_of, scan_sentence
 from generator.meetings.combine import absorb_visits, carry_places, expand_bodies, reconcile
+from generator.meetings.occasions import complete
 from generator.meetings.patterns import compile_tolerant, reported_part
 from generator.meetings.places import dateline_of, lead_place
 from generator.meetings.sides import Names, Party, is_body, party_key
 from generator.meetings.subjects import registry_of
 from generator.meetings.triggers import find_triggers
-from generator.model import Meeting, Mention, Sentence
+from generator.model import Bilingual, Meeting, Mention, Sentence
 
 _DISCUSSION = compile_tolerant(
     r"चर्चा|बातचीत|वार्ता|विचार|मुद्द|सहयोग|समीक्षा|संबंध|साझेदारी|शुभकामना|संवेदना|बधाई"
 )
+
+
+def _full_occasions(scans: list[Scan]) -> list[Scan]:
+    """Short names of an event (``एससीओ बैठक``) take the full English named before."""
+    earlier: list[Bilingual] = []
+    completed: list[Scan] = []
+    for scan in scans:
+        occasions = [(a, b, complete(o, earlier)) for a, b, o in scan.occasions]
+        earlier.extend(o for _, _, o in occasions)
+        completed.append(dataclasses.replace(scan, occasions=occasions))
+    return completed
 
 
 def _topics(
@@ -56,6 +68,7 @@ def extract(
         scan_sentence(s, by_sentence.get(s.index, []), gaz, t)
         for s, t in zip(sentences, triggers, strict=True)
     ]
+    scans = _full_occasions(scans)
     known = registry_of([scan.parties for scan in scans])
     actor: Party | None = None
     found: list[Found] = []

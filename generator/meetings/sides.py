@@ -61,10 +61,18 @@ def is_body(p: Participant) -> bool:
     return p.country_id is None and p.name is None and bool(p.role.en or p.role.hi)
 
 
-def sides_taking_part(parts: Iterable[Participant]) -> set[str]:
-    """The countries or bodies taking part; an envoys' body is a side of its own."""
-    return {
-        p.country_id or f"body:{p.role.en or p.role.hi}"
-        for p in parts
-        if p.country_id or is_body(p)
-    }
+def sides_taking_part(parts: Iterable[Participant], gaz: Names | None = None) -> set[str]:
+    """The countries or bodies taking part; an envoys' body is a side of its own.
+
+    Given the gazetteer, a national organisation (a party, a parliament) is its
+    country's side: ``भाजपा अध्यक्ष`` and an Indian minister are one side.
+    """
+    return {_side(p, gaz) for p in parts if p.country_id or is_body(p)}
+
+
+def _side(p: Participant, gaz: Names | None) -> str:
+    if p.country_id and gaz and p.country_id.startswith("organisation/"):
+        owner = gaz.entity(p.country_id)
+        if owner and owner.country:
+            return owner.country
+    return p.country_id or f"body:{p.role.en or p.role.hi}"
