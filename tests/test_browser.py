@@ -149,6 +149,9 @@ def test_filters_narrow_the_timeline(browser: Any, seed_site: BuiltSite) -> None
         shown = page.locator("li.meeting:visible").count()
         assert 0 < shown < total
         assert str(shown) in page.text_content(".filter-status")
+        assert f"person={rare}" in page.url.replace("%2F", "/")  # the view can be shared
+        page.goto(page.url, wait_until="load")
+        assert page.locator("li.meeting:visible").count() == shown
         page.select_option("#filter-person", "")
         assert page.locator("li.meeting:visible").count() == total
         page.close()

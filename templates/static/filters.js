@@ -30,7 +30,23 @@
     if (status) { status.textContent = template.replace("%d", String(shown)); }
   }
 
-  form.addEventListener("change", apply);
+  // The chosen filters live in the address (?country=...&kind=...), so a filtered view can be shared.
+  function remember() {
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) {
+      if (s.value) { params.set(s.name, s.value); }
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+
+  var given = new URLSearchParams(window.location.search);
+  Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) {
+    var wanted = given.get(s.name);
+    if (wanted && s.querySelector('option[value="' + CSS.escape(wanted) + '"]')) { s.value = wanted; }
+  });
+  form.addEventListener("change", function () { apply(); remember(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
+  if (given.toString()) { apply(); }
 })();
