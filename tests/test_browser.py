@@ -179,3 +179,17 @@ def test_axe_and_csp_checks_catch_planted_faults(browser: Any, seed_site: BuiltS
     problems = axe_violations(browser, BuiltSite(bad, seed_site.config, 0.0), ["index.html"])
     assert any("image-alt" in p for p in problems)
     assert any(p.startswith("CSP:") for p in problems)
+
+
+def test_dark_scheme_and_print_stylesheet_apply(browser: Any, seed_site: BuiltSite) -> None:
+    with serve(seed_site.root, seed_site.prefix) as base:
+        page = browser.new_page()
+        page.goto(base + "hi/index.html", wait_until="load")
+        background = "getComputedStyle(document.documentElement).backgroundColor"
+        light = page.evaluate(background)
+        page.emulate_media(color_scheme="dark")
+        assert page.evaluate(background) != light
+        assert page.is_visible("header.masthead nav")
+        page.emulate_media(media="print")
+        assert not page.is_visible("header.masthead nav") and not page.is_visible("a.switch")
+        page.close()
