@@ -82,6 +82,8 @@ _WEEKDAY = re.compile("(?P<name>" + "|".join(WEEKDAYS) + ")")
 _LAST_YEAR = re.compile(r"(?:पिछले|गत|बीते)\s+(?:साल|वर्ष)\s*$")
 _TODAY = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])आज(?![\w\u0900-\u0963\u0966-\u097f])")
 _KAL = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])कल(?![\w\u0900-\u0963\u0966-\u097f])")
+_NATIONAL_DAYS = {"गणतंत्र": (1, 26), "स्वतंत्रता": (8, 15)}  # Republic Day, Independence Day
+_NATIONAL_DAY = re.compile(r"(?P<name>गणतंत्र|स्वतंत्रता)\s+दिवस")
 _LAST_WEEK = re.compile(r"(?:पिछले|गत|बीते)\s+(?:सप्ताह|हफ्ते|हफ़्ते)")
 
 
@@ -116,8 +118,9 @@ def _month_offset(published: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def explicit(text: str, published: dt.date | None) -> DateRef | None:
-    """The first written-out date: day and month, with or without a year."""
+def explicit(text: str, published: dt.date | None, *, future: bool = False) -> DateRef | None:
+    """The first written-out date: day and month, with or without a year, or a national day
+    (``गणतंत्र दिवस``: the latest 26 January on or before publication, or the next when future)."""
     text = clean(text)
     found = _NUMERIC.search(text)
     if found:
@@ -147,6 +150,15 @@ def explicit(text: str, published: dt.date | None) -> DateRef | None:
         date = _safe_date(year, month, day_number) if day_number else None
         if date:
             return DateRef(date, "explicit", found.group(0))
+    found = _NATIONAL_DAY.search(text)
+    if found and published:
+        month, day = _NATIONAL_DAYS[found.group("name")]
+        date = dt.date(published.year, month, day)
+        if future and date < published:
+            date = dt.date(published.year + 1, month, day)
+        elif not future and date > published:
+            date = dt.date(published.year - 1, month, day)
+        return DateRef(date, "explicit", found.group(0))
     found = _MONTH_YEAR.search(text)
     if found:
         return DateRef(None, "unknown", found.group(0))
@@ -168,7 +180,7 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Da
     """
     text = clean(unicodedata.normalize("NFC", text))
     named = _WEEKDAY.search(text)
-    found = explicit(text, published)
+    found = explicit(text, published, future=future)
     if found and found.date:
         if named and WEEKDAYS[named.group("name")] != found.date.weekday():
             said, actual = named.group("name"), found.date.weekday()

@@ -98,3 +98,14 @@ def test_written_dates_round_trip(day: dt.date) -> None:
     digits = str(day.day).translate(str.maketrans("0123456789", "०१२३४५६७८९"))
     ref = dates.resolve(f"{digits} {names[day.month]} {day.year} को", day)
     assert ref is not None and ref.date == day
+
+
+def test_national_days_are_the_latest_before_publication_or_the_next_ahead() -> None:
+    published = dt.date(2020, 4, 4)
+    past = dates.resolve("70वें गणतंत्र दिवस समारोह में मुख्य अतिथि थे", published)
+    assert past is not None and (past.date, past.basis) == (dt.date(2020, 1, 26), "explicit")
+    independence = dates.resolve("स्वतंत्रता दिवस पर", published)
+    assert independence is not None and independence.date == dt.date(2019, 8, 15)
+    ahead = dates.resolve("स्वतंत्रता दिवस पर मुख्य अतिथि होंगे", published, future=True)
+    assert ahead is not None and ahead.date == dt.date(2020, 8, 15)
+    assert dates.resolve("गणतंत्र दिवस", None) is None

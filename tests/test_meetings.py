@@ -292,6 +292,28 @@ def test_a_national_party_is_its_countrys_side() -> None:
     assert {p.country.en for p in abroad.participants} == {"SAARC", "India"}
 
 
+def test_an_international_bodys_members_meeting_among_themselves_is_multilateral() -> None:
+    (m,) = run("सार्क के रक्षा मंत्री आज मास्को में मिलेंगे।")
+    assert (m.kind, m.future, [p.country.en for p in m.participants]) == (
+        "multilateral",
+        True,
+        ["SAARC"],
+    )
+    assert m.place is not None and m.place.en == "Moscow"
+    assert run("भाजपा के रक्षा मंत्री आज मास्को में मिलेंगे।") == ()  # a national party
+    assert run("रूस के रक्षा मंत्री आज मास्को में मिलेंगे।") == ()  # one government
+
+
+def test_a_chief_guest_is_a_visit_apart_from_a_call_the_same_day() -> None:
+    found = run(
+        "राजनाथ सिंह ने आज सर्गेई शोइगु से टेलीफोन पर बातचीत की।"
+        " उन्होंने गणतंत्र दिवस समारोह में मुख्य अतिथि के तौर पर सर्गेई शोइगु की भागीदारी का आभार"
+        " व्यक्त किया।"
+    )
+    assert [(m.kind, m.date) for m in found] == [("call", DAY), ("visit", dt.date(2023, 1, 26))]
+    assert people(found[1]) == {"person/rajnath-singh", "person/sergei-shoigu"}
+
+
 def test_each_clause_keeps_its_own_date() -> None:
     past, future = run("राजनाथ सिंह आज मास्को में सर्गेई शोइगु से मिले और वे कल तारो कोनो से मिलेंगे।")
     assert (past.date, past.date_basis, past.future) == (DAY, "today", False)

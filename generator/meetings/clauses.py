@@ -198,6 +198,14 @@ def clause_meetings(
             place = place or country_name(gaz, host)
         elif kind in ("multilateral", "summit") and others and sides - {HOME}:
             pass  # a gathering with a foreign government or an international body
+        elif (
+            kind in ("meeting", "multilateral")
+            and subject
+            and not others
+            and _members(subject, gaz)
+        ):
+            kind, others = "multilateral", (subject,)  # नाटो के राजदूत मिलेंगे
+            subject = None
         elif len(sides) < 2:
             continue  # domestic, or only one side known
         if kind in ("meeting", "talks") and _MEDIUM_WORD.search(text, clause[0], end):
@@ -226,3 +234,11 @@ def _summoned_foreigner(text: str, inside: Sequence[Party]) -> bool:
     """Whether the party summoned (``X को तलब किया``) represents a foreign country."""
     summoned = [p for p in inside if _SUMMONED.match(text, p.end)]
     return bool(summoned) and summoned[-1].participant.country_id not in (None, HOME)
+
+
+def _members(party: Party, gaz: Names) -> bool:
+    """Whether a party is an international body's office-holders (``नाटो के राजदूत``), who meet
+    among themselves when no one else is named."""
+    body = party.participant.country_id or ""
+    owner = gaz.entity(body) if body.startswith("organisation/") else None
+    return not party.person and owner is not None and owner.country is None

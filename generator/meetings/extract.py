@@ -77,11 +77,12 @@ def extract(
         found.extend(more)
     found = carry_places(absorb_visits(expand_bodies(found, sentences, scans, gaz)))
     trigger_at = {f.sentence for f in found}
-    kept: dict[tuple[frozenset[str], bool], tuple[Found, list[int]]] = {}
+    kept: dict[tuple[frozenset[str], bool, bool], tuple[Found, list[int]]] = {}
     for f in reconcile(found):
         # One report of the same parties is one meeting; so is everything a body of envoys did.
         body = frozenset(party_key(p) for p in participants_of(f) if is_body(p))
-        key = (body or frozenset(party_key(p) for p in participants_of(f)), f.future)
+        sides = body or frozenset(party_key(p) for p in participants_of(f))
+        key = (sides, f.future, f.kind == "call")  # a call is never the visit it follows
         first, numbers = kept.get(key, (f, []))
         numbers.extend(n for n in sorted({f.sentence, *f.sentences}) if n not in numbers)
         if first is not f:

@@ -110,7 +110,7 @@ def place_of(
     places = [m for m in inside if m.entity.type == "place"]
     countries = [m for m in inside if m.entity.type == "country"]
     for pattern in (_AT_PLACE, _VISITED):
-        for m in places:
+        for m in reversed(places):  # the nearest to the verb
             if pattern.match(text, m.end):
                 return m.entity.name
     for m in countries:
