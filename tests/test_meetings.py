@@ -314,6 +314,21 @@ def test_a_chief_guest_is_a_visit_apart_from_a_call_the_same_day() -> None:
     assert people(found[1]) == {"person/rajnath-singh", "person/sergei-shoigu"}
 
 
+def test_a_visit_is_the_occasion_of_the_meetings_on_it() -> None:
+    found = run(
+        "सर्गेई शोइगु तीन दिन की यात्रा पर आज नई दिल्ली पहुंचे। उन्होंने राजनाथ सिंह से मुलाकात की।"
+        " वे अमित शाह से भी मिलेंगे।"
+    )
+    assert [m.occasion.en if m.occasion else None for m in found] == ["on a three-day visit"] * 2
+    (m,) = run("तारो कोनो की भारत यात्रा के दौरान राजनाथ सिंह ने उनसे मुलाकात की।")
+    assert m.occasion == Bilingual("भारत यात्रा के दौरान", "during the visit to India")
+
+
+def test_the_place_nearest_the_verb_is_where_it_happened() -> None:
+    (m,) = run("राजनाथ सिंह ने नई दिल्ली में बैठक के बाद आज मास्को में सर्गेई शोइगु से मुलाकात की।")
+    assert m.place == Bilingual("मास्को", "Moscow")
+
+
 def test_each_clause_keeps_its_own_date() -> None:
     past, future = run("राजनाथ सिंह आज मास्को में सर्गेई शोइगु से मिले और वे कल तारो कोनो से मिलेंगे।")
     assert (past.date, past.date_basis, past.future) == (DAY, "today", False)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.meetings.occasions import find_occasions, gathering
+from generator.meetings.occasions import find_occasions, gathering, visits
 from generator.meetings.parties import read_parties
 from generator.meetings.patterns import (
     FROM,
@@ -105,7 +105,10 @@ def scan_sentence(
 ) -> Scan:
     occasions = find_occasions(s.text, mentions) if triggers else []
     skip = [(a, b) for a, b, _ in occasions]
-    return Scan(mentions, occasions, read_parties(s.text, mentions, gaz, skip), triggers)
+    parties = read_parties(s.text, mentions, gaz, skip)
+    if triggers:
+        occasions += visits(s.text, mentions)  # after events; their names stay parties
+    return Scan(mentions, occasions, parties, triggers)
 
 
 def clause_meetings(

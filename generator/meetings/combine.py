@@ -158,14 +158,18 @@ def absorb_visits(found: list[Found]) -> list[Found]:
             j = min(candidates, key=lambda j: (abs(found[j].sentence - f.sentence), j))
             g = found[j]
             found[j] = dataclasses.replace(
-                g, sentences=(*g.sentences, f.sentence), place=g.place or f.place
+                g,
+                sentences=(*g.sentences, f.sentence),
+                place=g.place or f.place,
+                occasion=g.occasion or f.occasion,
             )
             absorbed.add(i)
     return [f for i, f in enumerate(found) if i not in absorbed]
 
 
 def carry_places(found: list[Found]) -> list[Found]:
-    """A foreign visitor's meetings with no place of their own are where their last one was."""
+    """A foreign visitor's meetings with no place of their own are where their last one was,
+    on the same occasion unless they name their own."""
     carried: list[Found] = []
     for f in found:
         visitors = {party_key(p) for p in participants_of(f) if p.country_id not in (None, HOME)}
@@ -178,6 +182,9 @@ def carry_places(found: list[Found]) -> list[Found]:
                 ),
                 None,
             )
-            f = dataclasses.replace(f, place=earlier.place) if earlier else f
+            if earlier:
+                f = dataclasses.replace(
+                    f, place=earlier.place, occasion=f.occasion or earlier.occasion
+                )
         carried.append(f)
     return carried

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.dates import NUMBERS
 from generator.meetings.patterns import compile_tolerant
 from generator.model import Bilingual, Mention
 
@@ -27,6 +28,12 @@ _EVENT_NOUN = compile_tolerant(r"बैठक|सम्मेलन|शिखर
 _GATHERING_NOUN = compile_tolerant(r"\S*(?:बैठक|सम्मेलन)\S*")
 _DEMONSTRATIVE = compile_tolerant(r"^(?:इस|इसी|उस|उसी|इन|उन|यह|पिछली|एक)$")  # no name
 _ORDINAL = re.compile(r"^([0-9०-९]+)(?:वीं|वें|वां|वाँ)$")
+_VISIT = compile_tolerant(
+    r"(?<!\S)(?P<state>राजकीय\s+)?(?:यात्रा|दौरे)\s+(?P<marker>के\s+दौरान|पर)(?!\S)"
+)
+_BEFORE_VISIT = compile_tolerant(r"\s*(?:(?:की|का|के)\s+)?")
+_DAYS = compile_tolerant(r"(\S+)\s+(?:दिन|दिवसीय)\s+(?:की|के)?\s*(?:\S+\s+(?:की\s+)?)?$")
+_SMALL = dict(enumerate("one two three four five six seven eight nine ten".split(), start=1))
 _PAIRS = {("शिखर", "सम्मेलन"): "Summit", ("शिखर", "बैठक"): "Summit", ("शपथ", "ग्रहण"): "Swearing-in"}
 _OCCASION_GLOSS = {
     "बैठक": "Meeting", "सम्मेलन": "Conference", "शिखर": "Summit", "रक्षा": "Defence",
@@ -57,6 +64,40 @@ def find_occasions(text: str, mentions: Sequence[Mention]) -> list[tuple[int, in
         english = _gloss(text, start, marker.start(), mentions)
         en = f"{_OCCASION_EN[kind]} the {english}" if english else None
         found.append((start, marker.end(), Bilingual(" ".join(words) + marker.group(0), en)))
+    return found
+
+
+def visits(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int, Bilingual]]:
+    """``तीन दिन की भारत यात्रा के दौरान``: the visit a meeting took place on, as an occasion."""
+    found: list[tuple[int, int, Bilingual]] = []
+    for visit in _VISIT.finditer(text):
+        start = visit.start()
+        where = next(
+            (
+                m
+                for m in mentions
+                if m.entity.type in ("place", "country")
+                and _BEFORE_VISIT.fullmatch(text, m.end, visit.start())
+            ),
+            None,
+        )
+        start = where.start if where else start
+        days = _DAYS.search(text, 0, start)
+        number = days and (
+            int(days.group(1)) if days.group(1).isdigit() else NUMBERS.get(days.group(1))
+        )
+        start = days.start() if days and number else start
+        english = " ".join(
+            [
+                "during the" if "दौरान" in visit.group("marker") else "on a",
+                f"{_SMALL.get(number, number)}-day" if days and number else "",
+                "state" if visit.group("state") else "",
+                "visit",
+                f"to {where.entity.name.en}" if where and where.entity.name.en else "",
+            ]
+        )
+        phrase = text[start : visit.end()].strip()
+        found.append((start, visit.end(), Bilingual(phrase, " ".join(english.split()))))
     return found
 
 
