@@ -40,21 +40,22 @@ class Entry:
         return self.translations[index] if index < len(self.translations) else None
 
     def summary(self, lang: str) -> str:
-        """The summary sentences joined, in ``lang`` (Hindi when English is missing)."""
+        """The summary sentences joined, in ``lang``; in Hindi when their English is missing or a gloss."""
+        english = self.summary_lang(lang) == "en"
         chosen = set(self.analysis.summary)
         parts: list[str] = []
         for sentence in self.analysis.sentences:
-            if sentence.index not in chosen:
-                continue
-            english = self.english(sentence.index)
-            parts.append(english.text if lang == "en" and english else sentence.text)
+            if sentence.index in chosen:
+                translation = self.english(sentence.index)
+                parts.append(translation.text if english and translation else sentence.text)
         return " ".join(parts)
 
     def summary_lang(self, lang: str) -> str:
-        """The language ``summary(lang)`` is actually written in."""
+        """The language ``summary(lang)`` is written in: English only from real translations."""
         if lang == "hi" or not self.analysis.summary:
             return "hi"
-        return "en" if all(self.english(i) for i in self.analysis.summary) else "hi"
+        found = [self.english(i) for i in self.analysis.summary]
+        return "en" if all(t is not None and t.provenance != "gloss" for t in found) else "hi"
 
     @property
     def has_gloss(self) -> bool:

@@ -281,3 +281,9 @@ def test_every_interface_string_and_topic_has_a_hindi_translation() -> None:
                if (hindi.ngettext(m[0], m[1], 2) == m[1] if isinstance(m, tuple) else hindi.gettext(m) == m)]
     missing += [t.label for t in topics.vocabulary() if hindi.gettext(t.label) == t.label]
     assert not missing
+
+
+def test_english_summary_comes_only_from_real_translations(built: Path) -> None:
+    glossed, machine = read(built, "en/articles/a.html"), read(built, "en/articles/b.html")
+    assert '<p lang="hi">राजनाथ सिंह ने रूस के मंत्री से वार्ता की।</p>' in glossed
+    assert "<p>Rajnath Singh held talks with the minister of Russia.</p>" in machine
