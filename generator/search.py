@@ -18,8 +18,8 @@ BUNDLE = "pagefind"  # the folder of the index and its UI, inside the site
 
 
 def available() -> bool:
-    """True when the Pagefind package (with its binary) is installed."""
-    return importlib.util.find_spec("pagefind") is not None
+    """True when the Pagefind package and its binary wheel (``pagefind[bin]``) are installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ("pagefind", "pagefind_bin"))
 
 
 def index(site: Path) -> None:
