@@ -287,3 +287,15 @@ def test_english_summary_comes_only_from_real_translations(built: Path) -> None:
     glossed, machine = read(built, "en/articles/a.html"), read(built, "en/articles/b.html")
     assert '<p lang="hi">राजनाथ सिंह ने रूस के मंत्री से वार्ता की।</p>' in glossed
     assert "<p>Rajnath Singh held talks with the minister of Russia.</p>" in machine
+
+
+def test_without_pagefind_the_search_page_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import search
+
+    monkeypatch.setattr(search, "available", lambda: False)
+    out = tmp_path / "site"
+    out.mkdir()
+    site.write(sample_digest(), Config(root=REPO), out)
+    page = read(out, "en/search.html")
+    assert "Search is not available" in page and "pagefind" not in page
+    assert not (out / "pagefind").exists()
