@@ -95,3 +95,30 @@ def test_segmentation_keeps_every_visible_character(text: str) -> None:
     body = hindi.normalise(text)
     found = hindi.sentences(body)
     assert "".join(s.text for s in found).replace(" ", "") == body.replace(" ", "").replace("\n", "")
+
+
+def test_pipe_and_danda_runs_settle_in_one_pass() -> None:
+    for text, expected in (("बैठक हुई। |", "बैठक हुई॥"), ("बैठक |||| अब", "बैठक॥ अब"),
+                           ("a | b", "a | b"), ("क ।।", "क ॥"), ("हुई। । अब", "हुई। । अब")):
+        once = hindi.normalise(text)
+        assert once == expected and hindi.normalise(once) == once
+
+
+def test_runs_of_combining_marks_are_capped_before_they_cost_quadratic_time() -> None:
+    text = "क" + "\u093c\u0301" * 50_000
+    assert hindi.normalise(text) == hindi.normalise(text[: 1 + hindi.MAX_MARKS])
+    assert len(hindi.normalise("क\u093c\u0947")) == 3  # real text keeps its marks
+
+
+def test_a_run_without_sentence_end_is_cut_at_spaces_below_the_cap() -> None:
+    words = ["शब्द"] * 3000
+    found = hindi.split_sentences(" ".join(words) + "। अगला वाक्य।")
+    assert all(len(s) <= hindi.MAX_SENTENCE for s in found) and found[-1] == "अगला वाक्य।"
+    assert " ".join(found[:-1]).split() == [*words[:-1], "शब्द।"]
+    assert all(len(s) <= hindi.MAX_SENTENCE for s in hindi.split_sentences("क" * 5000))
+
+
+def test_full_stop_after_a_long_word_is_checked_in_constant_time() -> None:
+    assert hindi.split_sentences("x" * 50_000 + ". आगे") == ["x" * 2000] * 25 + [".", "आगे"]
+    found = hindi.split_sentences("लंबाशब्द" * 10 + ". आगे।")
+    assert found == ["लंबाशब्द" * 10 + ".", "आगे।"]

@@ -110,3 +110,47 @@ def test_front_matter_parsing_never_raises(text: str) -> None:
     if data is not None:
         sources.metadata(data, front, 2, report)
     assert all(d.line >= 1 for d in report.found)
+
+
+def test_control_characters_mean_binary_and_lines_count_cr_ends(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, "c.txt", b"one\rtwo\r\nthree\n\x00")
+    assert article is None and [(p.line, p.code) for p in problems] == [(4, "binary")]
+
+
+def test_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, "big.txt", BODY.encode() * (sources.MAX_BYTES // len(BODY.encode()) + 1))
+    assert article is None and [p.code for p in problems] == ["too-large"]
+
+
+def test_text_in_other_scripts_is_published_with_a_warning(tmp_path: Path) -> None:
+    dated = "---\ndate: 2023-01-01\n---\n"
+    article, problems = read(tmp_path, "en.txt", (dated + "Defence talks were held.").encode())
+    assert article is not None and [(p.line, p.code) for p in problems] == [(4, "no-devanagari")]
+    assert "Latin" in problems[0].message
+    article, problems = read(tmp_path, "ur.txt", (dated + "وزیر دفاع نے ملاقات کی۔").encode())
+    assert article is not None and "Arabic" in problems[0].message
+    article, problems = read(tmp_path, "mx.txt", (dated + BODY + "\nThe talks went well.\n" + BODY).encode())
+    assert article is not None and [(p.line, p.code) for p in problems] == [(5, "not-hindi")]
+
+
+def test_stray_marks_invisible_characters_and_long_runs_are_reported(tmp_path: Path) -> None:
+    text = "---\ndate: 2023-01-01\n---\nराज\u200bनाथ \u093eसिंह\n" + "शब्द " * 1000
+    article, problems = read(tmp_path, "z.txt", text.encode())
+    assert article is not None and "\u200b" not in article.body
+    assert sorted((p.code, p.line) for p in problems) == [
+        ("invisible", 4), ("long-sentence", 5), ("stray-mark", 4)]
+
+
+def test_front_matter_size_nesting_and_value_errors_are_reported(tmp_path: Path) -> None:
+    for front in ("title: " + "[" * 50 + "]" * 50, "x: " + "y" * 70_000, "date: !!timestamp 2023-02-30"):
+        article, problems = read(tmp_path, "f.md", f"---\n{front}\n---\n{BODY}".encode())
+        assert article is None and [(p.code, p.line) for p in problems] == [("front-matter", 2)]
+
+
+def test_urls_with_markup_or_other_schemes_are_refused(tmp_path: Path) -> None:
+    for url in ("javascript:alert(1)", "https://a.org/\"><script>", "data:text/html,x", "//a.org", " https://a.org"):
+        text = f"---\ndate: 2023-01-01\nurl: '{url}'\n---\n{BODY}"
+        article, problems = read(tmp_path, "u.md", text.encode())
+        assert article is not None and article.meta.url is None and [p.code for p in problems] == ["bad-url"]
+    article, _ = read(tmp_path, "ok.md", f"---\nurl: https://hindi.example/समाचार?a=1\n---\n{BODY}".encode())
+    assert article is not None and article.meta.url == "https://hindi.example/समाचार?a=1"
