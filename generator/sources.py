@@ -34,11 +34,13 @@ MAX_FRONT_MATTER = 64 * 1024  # characters of YAML: a few keys need a few hundre
 MAX_NESTING = 20  # [ and { inside each other in front matter
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,119}$")
 _URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\x00-\x1f\x7f]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_STRAY_MARK = re.compile(r"(?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d])[\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963\u0300-\u036f]")
-_UNSPLIT = re.compile(r"[^।॥?!.\n]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls but tab, line ends, VT, FF
+_MARKS = "\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963\u0300-\u036f"
+# A vowel sign, nukta or accent with no letter before it (ZWJ and ZWNJ may sit between).
+_STRAY_MARK = re.compile(rf"(?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d])[{_MARKS}]")
+_UNSPLIT = re.compile(r"[^।॥?!.\n]+")  # a run the segmenter can only cut at spaces
 _DEVANAGARI_LETTER = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
-_SCRIPTS = (("Arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
+_SCRIPTS = (("Arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")),
             ("Latin", re.compile(r"[A-Za-z\u00c0-\u024f]")))
 _FENCE = "---"
 
@@ -191,8 +193,8 @@ def _bilingual(value: Any, key: str, line: int, report: _Report) -> Bilingual | 
         parts = {k: v for k, v in value.items() if isinstance(v, str) and v.strip()}
         if len(parts) == len(value):
             return Bilingual(
-                hi=_text(parts["hi"], "hi") if "hi" in parts else None,
-                en=_text(parts["en"]) if "en" in parts else None,
+                hi=_text(parts["hi"], "hi") or None if "hi" in parts else None,
+                en=_text(parts["en"]) or None if "en" in parts else None,
             )
     report.error(line, f"bad-{key}", f"{key} must be text, or a mapping with 'hi' and/or 'en'")
     return None
@@ -235,8 +237,8 @@ def metadata(
     for lang in ("hi", "en"):
         value = data.get(f"title_{lang}")
         if isinstance(value, str) and value.strip():
-            text = _text(value, lang)
-            title = Bilingual(**{**title.__dict__, lang: text})
+            text = _text(value, lang) or None
+            title = Bilingual(**{**title.__dict__, lang: text or getattr(title, lang)})
     place = _bilingual(data["place"], "place", line("place"), report) if "place" in data else None
     url = data.get("url")
     if url is not None and not (isinstance(url, str) and _URL.match(url)):
