@@ -54,7 +54,7 @@ _GLUE = re.compile(r"\s*|\.\s*|-")  # what may stand between the words of one na
 _CHAIN_GLUE = re.compile(r"[\s.,)]*|-")  # ... and between the roles of one chain
 _CONNECTORS = frozenset(word_key(w) for w in ("के", "की", "का"))
 _MAX_NAME_WORDS = 5
-_PLURAL_ENDINGS = ("यों", "ओं", "ाओं", "ुओं")
+_PLURAL_ENDINGS = ("यों", "ओं", "ाओं", "ुओं", "ियां", "ियाँ")
 _GENERIC_ROLES = frozenset({"role/minister", "role/secretary", "role/chairman", "role/director"})
 
 
@@ -71,7 +71,24 @@ _NOT_NAMES = frozenset(
     लिमिटेड कंपनी एजेंसी संगठन संघ परिषद् दल पार्टी ग्रुप मंच फोरम शिक्षा उद्योग व्यापार
     वाणिज्य रक्षा गृह वित्त विदेश रेल ऊर्जा पर्यटन संस्कृति खेल युवा महिला बाल विकास ग्रामीण शहरी
     जल पर्यावरण वन श्रम रोजगार सूचना प्रसारण संचार कानून न्याय पेट्रोलियम इस्पात कोयला
-    प्रौद्योगिकी अनुसंधान चिकित्सा औषध दवा टीका वैक्सीन कोविड कोरोना वायरस महामारी""".split()
+    प्रौद्योगिकी अनुसंधान चिकित्सा औषध दवा टीका वैक्सीन कोविड कोरोना वायरस महामारी कॉल फोन होस्टल
+    हॉस्टल कोच डिब्बा वायस वाइस चांसलर ग्लोबल पब्लिक हेल्थ प्रोग्राम मिल""".split()
+)
+# A name followed by one of these is a noun or verb of a phrase: "मिस कॉल देकर", "सीडीएस मिल रहा".
+_LIGHT_VERBS = frozenset(
+    word_key(w)
+    for w in """देकर लेकर करके कर रहा रही रहे सकता सकती सकते दिया दी दिए किया किए करना करने
+    देना देने लेना लेने होना होने गया गई गए""".split()
+)
+# Last words that make a run a shrine or place: "ननकाना साहिब".
+_PLACE_ENDS = frozenset(word_key(w) for w in "साहिब साहेब".split())
+_OBLIQUE_PLURAL = "ों"
+# Surnames too common to name one known person without a first name or an office.
+_COMMON_SURNAMES = frozenset(
+    word_key(w)
+    for w in """कुमार सिंह शर्मा वर्मा गुप्ता यादव पटेल शाह खान जैन दास राव रेड्डी मिश्रा तिवारी पांडेय
+    पांडे त्रिपाठी चौधरी प्रसाद अली अहमद नायर मेनन अय्यर राय रॉय घोष बोस सेन चौहान ठाकुर जोशी
+    मेहता अग्रवाल गोयल बंसल मलिक चंद लाल नाथ""".split()
 )
 
 
@@ -116,6 +133,7 @@ class _Found:
     first: int  # word indices, end exclusive
     end: int
     entity: Entity
+    by_surname: bool = False  # a gazetteer person found by the surname alone
 
 
 @dataclass
@@ -253,12 +271,15 @@ def _person_after(
         end += 1
     if any(words[k].key in _NOT_NAMES for k in range(j, min(end + 1, len(words)))):
         return None
+    if _common_noun(words, j, end):
+        return None
     while end > j and words[end - 1].key in _LETTERS:
         end -= 1  # a name does not end on an initial
     if end == j or all(words[k].key in _LETTERS for k in range(j, end)):
         return None
     hindi = sent.span_text(j, end)
     entity = _known_person(hindi, end - j, gaz, roles)
+    by_surname = entity is not None and gaz.lookup(hindi) is None
     if entity is None:
         english, _ = english_name(hindi, gaz)
         entity = Entity(
@@ -267,10 +288,26 @@ def _person_after(
             name=Bilingual(hindi, english),
             romanised=True,
         )
-    found = _Found(sent.index, j, end, entity)
+    found = _Found(sent.index, j, end, entity, by_surname)
     sent.found.append(found)
     by_first[j] = found
     return found
+
+
+def _common_noun(words: list[_Word], j: int, end: int) -> bool:
+    """Whether the run ``words[j:end]`` read after a title is a noun or verb, not a name.
+
+    An oblique plural (``राष्ट्रपति चुनावों``) never begins a name; a word joined
+    to the title by a hyphen (``पीएम-आशा``) names a scheme; a single word before
+    a light verb (``मिस कॉल देकर``) is part of a phrase; a run ending in साहिब is a shrine.
+    """
+    if end == j:
+        return False
+    if words[j].text.endswith(_OBLIQUE_PLURAL) or words[j].gap == "-":
+        return True
+    if end - j == 1 and end < len(words) and words[end].key in _LIGHT_VERBS:
+        return True
+    return words[end - 1].key in _PLACE_ENDS
 
 
 def _known_person(hindi: str, words: int, gaz: Gazetteer, roles: list[Entity]) -> Entity | None:
@@ -282,6 +319,8 @@ def _known_person(hindi: str, words: int, gaz: Gazetteer, roles: list[Entity]) -
         return None
     people = gaz.people_named(hindi)
     offices = {r.name.en for r in roles}
+    if not offices and word_key(hindi) in _COMMON_SURNAMES:
+        return None  # श्री कुमार: one of many Kumars, not the navy chief
     fitting = [p for p in people if p.role.en in offices] if offices else people
     return fitting[0] if len(fitting) == 1 else None
 
@@ -321,8 +360,13 @@ def _surname_pass(sentences: list[_Sentence]) -> None:
     for sent in sentences:
         for f in sent.found:
             key = sent.words[f.first].key
-            if f.entity.romanised and f.end - f.first == 1 and key in people:
+            if f.entity.type != "person" or f.end - f.first != 1 or key not in people:
+                continue
+            full = [c for c in people[key] if c.end - c.first >= 2]
+            if f.entity.romanised:
                 f.entity = _nearest(people[key], sent.index).entity  # श्री सिंह: Rajnath Singh
+            elif full and f.by_surname:
+                f.entity = _nearest(full, sent.index).entity  # श्री कुमार after रवीश कुमार
     for sent in sentences:
         covered = {k for f in sent.found for k in range(f.first, f.end)}
         for k, word in enumerate(sent.words):
@@ -343,8 +387,8 @@ def _surname_pass(sentences: list[_Sentence]) -> None:
                 and (k + 1) not in covered
             ):
                 continue
-            full = _nearest(people[word.key], sent.index)
-            sent.found.append(_Found(sent.index, k, k + 1, full.entity))
+            named = _nearest(people[word.key], sent.index)
+            sent.found.append(_Found(sent.index, k, k + 1, named.entity))
 
 
 def _nearest(candidates: list[_Found], sentence: int) -> _Found:

@@ -4,14 +4,15 @@ Entries live as YAML lists in ``generator/data/gazetteer/`` (shipped with the
 package); an editor's folder in the same format extends and overrides them.
 Matching goes through :func:`word_key`, which folds the spelling variants Hindi
 news uses for one name (nukta, ZWJ/ZWNJ, halant, anusvara or nasal consonant,
-long or short i/u, ो/ॉ), so one alias covers many spellings.
+long or short i/u, ो/ॉ, a halant written or not: सुब्रह्मण्यम/सुब्रहमणयम), so one alias
+covers many spellings.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -23,23 +24,31 @@ import yaml
 from generator.model import Bilingual, Diagnostic, Entity, Level
 
 TYPES = ("person", "country", "organisation", "place", "ministry", "role")
+# What ``kind`` an entry may have, by type; the first is the default.
+KINDS = {
+    "role": ("office", "rank"),
+    "organisation": ("intergovernmental", "party", "company", "legislature"),
+}
+FIELDS = frozenset(
+    {"id", "en", "hi", "country", "role", "role_hi", "kind", "demonym", "demonym_en"}
+)
 
 # A word: a run of Devanagari letters and signs (not dandas), or of Latin letters and digits.
 WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f\u200c\u200d]+|[^\W_]+")
 _FOLD = str.maketrans(
     {
         "ँ": "ं", "ॉ": "ो", "ऑ": "ओ", "ॅ": "े", "ऍ": "ए", "ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ",
-        "\u200c": None, "\u200d": None, "\u093c": None, ".": None,
+        "\u200c": None, "\u200d": None, "\u093c": None, "\u094d": None, ".": None,
     }
 )  # fmt: skip
-_HALF_NASAL = re.compile("[ङञणनम]\u094d(?=[\u0915-\u0939])")
+_HALF_NASAL = re.compile("[ङञणनम]\u094d(?=[\u0915-\u092d])")  # before a stop: नरेन्द्र नरेंद्र
 
 
 @lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """The matching key of one word: spelling variants of a name share it."""
-    folded = unicodedata.normalize("NFD", word).translate(_FOLD)
-    folded = _HALF_NASAL.sub("ं", folded).rstrip("\u094d")
+    joined = unicodedata.normalize("NFD", word).replace("\u200c", "").replace("\u200d", "")
+    folded = _HALF_NASAL.sub("ं", joined).translate(_FOLD)
     return unicodedata.normalize("NFC", folded).lower()
 
 
@@ -96,8 +105,16 @@ class Gazetteer:
         return [self._entities[i] for i in sorted(set(ids))]
 
     def kind(self, id: str) -> str | None:
-        """For roles: "office" or "rank"; None for other entities."""
+        """What sort of role or organisation an entity is; None for other entities.
+
+        Roles: "office" or "rank". Organisations: "intergovernmental" (states are
+        members: SCO, UN, Quad), "party", "company" or "legislature".
+        """
         return self._kinds.get(id)
+
+    def is_intergovernmental(self, id: str) -> bool:
+        """Whether an organisation is a body or grouping of states (SCO, NATO), not a party or firm."""
+        return self._kinds.get(id) == "intergovernmental"
 
     def is_rank(self, id: str) -> bool:
         """Whether a role entity is a military rank (लेफ्टिनेंट जनरल) rather than an office."""
@@ -138,8 +155,11 @@ class Gazetteer:
             country=record.get("country", old.country if old else None),
             role=Bilingual(role_hi, role_en),
         )
+        type = id.split("/", 1)[0]
         if "kind" in record:
             self._kinds[id] = str(record["kind"])
+        elif type in KINDS and id not in self._kinds:
+            self._kinds[id] = KINDS[type][0]
         for alias in aliases:
             self._index(alias, id, en)
             if id.startswith("person/") and len(key := phrase_key(alias)) > 1:
@@ -169,23 +189,50 @@ def _problem(record: Mapping[str, Any]) -> str | None:
         return f"gazetteer entry needs an id like 'person/name' (type one of {', '.join(TYPES)})"
     if not isinstance(record.get("hi") or [], list):
         return f"{id}: 'hi' must be a list of Hindi names"
+    kinds = KINDS.get(id.split("/", 1)[0], ())
+    if "kind" in record and str(record["kind"]) not in kinds:
+        allowed = f"one of {', '.join(kinds)}" if kinds else "only for roles and organisations"
+        return f"{id}: kind {record['kind']!r} is not known ({allowed})"
+    for name in ("en", "country", "role", "role_hi", "demonym_en"):
+        if name in record and not isinstance(record[name], str | None):
+            return f"{id}: '{name}' must be text"
     return None
 
 
-def _read(text: str, path: str, gaz: Gazetteer) -> None:
-    """Add the entries of one YAML file."""
+def _unknown_fields(record: Mapping[str, Any]) -> list[str]:
+    return sorted(str(k) for k in record if k not in FIELDS)
+
+
+def _records(text: str) -> list[tuple[int, Any]]:
+    """(line, value) of each item of a YAML list; raises YAMLError or ValueError."""
+    loader = yaml.SafeLoader(text)
     try:
-        records = yaml.safe_load(text) or []
-    except yaml.YAMLError as error:
-        gaz.diagnostics.append(Diagnostic(path, 1, Level.ERROR, "gazetteer-yaml", str(error)))
+        node = loader.get_single_node()
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise ValueError("expected a list of entries")
+        return [
+            (item.start_mark.line + 1, loader.construct_object(item, deep=True))
+            for item in node.value
+        ]
+    finally:
+        loader.dispose()
+
+
+def _read(text: str, path: str, gaz: Gazetteer) -> None:
+    """Add the entries of one YAML file; what cannot be used becomes a diagnostic."""
+    try:
+        records = _records(text)
+    except (yaml.YAMLError, ValueError) as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
+        gaz.diagnostics.append(Diagnostic(path, line, Level.ERROR, "gazetteer-yaml", str(error)))
         return
-    if not isinstance(records, list):
-        gaz.diagnostics.append(
-            Diagnostic(path, 1, Level.ERROR, "gazetteer-yaml", "expected a list of entries")
-        )
-        return
-    for record in records:
-        gaz.add(record, path)
+    for line, record in records:
+        if isinstance(record, Mapping) and (unknown := _unknown_fields(record)):
+            message = f"unknown field(s) {', '.join(unknown)} (known: {', '.join(sorted(FIELDS))})"
+            gaz.diagnostics.append(Diagnostic(path, line, Level.WARNING, "gazetteer", message))
+        gaz.add(record, path, line)
 
 
 @lru_cache(maxsize=1)
@@ -196,27 +243,62 @@ def _package_files() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found))
 
 
-def _editor_files(extra: Path) -> Iterator[tuple[str, str]]:
+def _editor_files(extra: Path) -> tuple[tuple[str, str], ...]:
     """(path, text) of an editor's gazetteer files, in name order."""
-    if extra.is_dir():
-        for path in sorted(extra.glob("*.y*ml")):
-            yield str(path), path.read_text("utf-8")
+    if not extra.is_dir():
+        return ()
+    return tuple((str(p), p.read_text("utf-8")) for p in sorted(extra.glob("*.y*ml")))
+
+
+def _signature(extra: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """What identifies the state of an editor's folder cheaply: name, size, mtime of each file."""
+    if extra is None or not extra.is_dir():
+        return ()
+    found = []
+    for path in sorted(extra.glob("*.y*ml")):
+        stat = path.stat()
+        found.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)
-def _load(extra: Path | None) -> Gazetteer:
+def _build(files: tuple[tuple[str, str], ...]) -> Gazetteer:
+    """The package gazetteer extended by these editor files (cached by their content)."""
     gaz = Gazetteer()
     for name, text in _package_files():
         _read(text, f"generator/data/gazetteer/{name}", gaz)
-    if extra is not None:
-        for path, text in _editor_files(extra):
+    for path, text in files:
+        try:
             _read(text, path, gaz)
+        except Exception as error:  # an editor's file never stops the build
+            gaz.diagnostics.append(Diagnostic(path, 0, Level.ERROR, "gazetteer", repr(error)))
     return gaz
 
 
-def load(extra: Path | None = None) -> Gazetteer:
-    """The package gazetteer, extended by the YAML files in ``extra`` (cached per folder).
+@lru_cache(maxsize=8)
+def _load(extra: Path | None, signature: tuple[tuple[str, int, int], ...]) -> Gazetteer:
+    try:
+        files = _editor_files(extra) if extra is not None else ()
+    except (OSError, UnicodeDecodeError) as error:
+        gaz = _build(())
+        problem = Diagnostic(str(extra), 0, Level.ERROR, "gazetteer", f"cannot read: {error}")
+        return Gazetteer(**{**gaz.__dict__, "diagnostics": [*gaz.diagnostics, problem]})
+    return _build(files)
 
-    Treat the result as read-only: it is shared between callers.
+
+def load(extra: Path | None = None) -> Gazetteer:
+    """The package gazetteer, extended by the YAML files in ``extra``.
+
+    Cached by the folder's state (file names, sizes and modification times),
+    so a long-running process such as ``digest serve`` sees an editor's changes
+    on its next call; :func:`reload` forgets everything. Problems in the files
+    are in ``diagnostics``. Treat the result as read-only: it is shared.
     """
-    return _load(extra)
+    return _load(extra, _signature(extra))
+
+
+def reload() -> None:
+    """Forget every cached gazetteer and re-read the package files on the next :func:`load`."""
+    _load.cache_clear()
+    _build.cache_clear()
+    _package_files.cache_clear()

@@ -144,6 +144,45 @@ def test_lone_surname_after_a_title_is_the_person_named_in_full() -> None:
     assert ids == ["person/amresh-kumar-sinha"] * 2
 
 
+def test_lone_surname_is_the_article_person_before_the_gazetteers() -> None:
+    gaz = Gazetteer()
+    person = {"id": "person/r-hari-tiwana", "en": "R. Hari Tiwana", "role": "Spokesperson"}
+    gaz.add({**person, "hi": ["आर हरि टिवाणा"]})
+    gaz.add({"id": "role/spokesperson", "en": "Spokesperson", "hi": ["प्रवक्ता"]})
+    alone = run("प्रवक्ता श्री टिवाणा ने कहा।", gaz)
+    assert [m.entity.id for m in alone] == ["role/spokesperson", "person/r-hari-tiwana"]
+    mentions = run("प्रवक्ता रवीश टिवाणा ने कहा। श्री टिवाणा ने यह भी कहा।", gaz)
+    ids = [m.entity.id for m in mentions if m.entity.type == "person"]
+    assert ids == ["person/ravish-tiwana"] * 2
+
+
+def test_a_common_surname_alone_is_not_a_known_person() -> None:
+    mentions = run("श्री कुमार ने आरोप लगाया।")
+    assert [m.entity.romanised for m in mentions if m.entity.type == "person"] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "इस वर्ष होने वाले राष्ट्रपति चुनावों के बाद नतीजे आएंगे।",  # an oblique plural
+        "लोग मिस कॉल देकर समर्थन कर सकते हैं।",  # a noun before a light verb
+        "देश को पहला सीडीएस मिल रहा है।",  # a verb
+        "श्री अशरफ मीर को विधायक होस्टल से हटाया गया।",  # a common noun after an office
+        "प्रधानमंत्री अन्नदाता आय संरक्षण अभियान (पीएम-आशा) किसानों के लिए है।",  # a scheme
+        "श्री ननकाना साहिब की घटना चिंता का विषय है।",  # a shrine
+        "दूतावास की राजनयिक गतिविधियां निलंबित कर दी गई हैं।",  # an adjective before a plural
+    ],
+)
+def test_common_nouns_and_verbs_after_a_title_are_not_names(text: str) -> None:
+    names = [m.text for m in run(text) if m.entity.type == "person" and m.entity.romanised]
+    assert names in ([], ["अशरफ मीर"])
+
+
+def test_diplomats_are_a_role() -> None:
+    mentions = run("विदेशी राजनयिकों का एक शिष्टमंडल आज कश्मीर की यात्रा पर है।")
+    assert [m.entity.id for m in mentions if m.entity.type == "role"] == ["role/diplomat"]
+
+
 def test_bracketed_aside_and_generic_office() -> None:
     mentions = run("वित्त आयुक्त (स्वास्थ्य) अतुल दुल्लू ने कहा। केंद्रीय मंत्री राजनाथ सिंह आए।")
     found = people(mentions)

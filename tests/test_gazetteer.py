@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import given
@@ -82,6 +83,67 @@ def test_broken_editor_yaml_is_a_diagnostic(tmp_path: Path) -> None:
     gaz = gazetteer.load(tmp_path)
     assert gaz.diagnostics and gaz.diagnostics[0].code == "gazetteer-yaml"
     assert gaz.lookup("रूस") is not None
+
+
+def test_editor_problems_name_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text(
+        "# people\n"
+        "- {id: person/a, en: A, hi: [अ]}\n"
+        "- {id: organisation/x, en: X, hi: [एक्स], kind: club}\n"
+        "- {id: person/b, en: B, hi: [ब], alises: [बी]}\n",
+        "utf-8",
+    )
+    gaz = gazetteer.load(tmp_path)
+    found = [(Path(d.path).name, d.line, d.code) for d in gaz.diagnostics]
+    assert found == [("extra.yaml", 3, "gazetteer"), ("extra.yaml", 4, "gazetteer")]
+    assert "club" in gaz.diagnostics[0].message and "alises" in gaz.diagnostics[1].message
+    assert gaz.entity("organisation/x") is None and gaz.entity("person/b") is not None
+
+
+def test_a_list_is_expected(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text("id: person/a\n", "utf-8")
+    assert [d.code for d in gazetteer.load(tmp_path).diagnostics] == ["gazetteer-yaml"]
+
+
+def test_load_sees_an_editors_changes(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("- {id: person/a, en: First, hi: [पहला नाम]}\n", "utf-8")
+    first = gazetteer.load(tmp_path)
+    assert gazetteer.load(tmp_path) is first  # unchanged folder: the cached gazetteer
+    extra.write_text("- {id: person/a, en: Second name, hi: [पहला नाम]}\n", "utf-8")
+    os.utime(extra, ns=(1, 1))  # a different modification time, as an editor's save gives
+    person = gazetteer.load(tmp_path).lookup("पहला नाम")
+    assert person is not None and person.name.en == "Second name"
+    gazetteer.reload()
+    assert gazetteer.load(tmp_path) is not first
+
+
+def test_organisations_have_a_kind() -> None:
+    gaz = gazetteer.load()
+    assert gaz.kind("organisation/sco") == "intergovernmental"
+    assert gaz.is_intergovernmental("organisation/quad")
+    party = gaz.lookup("भाजपा")
+    assert party is not None and gaz.kind(party.id) == "party"
+    assert not gaz.is_intergovernmental(party.id)
+    company = gaz.lookup("एचएएल")
+    assert company is not None and gaz.kind(company.id) == "company"
+    congress = gaz.lookup("अमेरिकी कांग्रेस")
+    assert congress is not None and gaz.kind(congress.id) == "legislature"
+    assert gaz.kind("role/general") == "rank" and gaz.kind("country/india") is None
+    kinds = {gaz.kind(e.id) for e in gaz.entities() if e.type == "organisation"}
+    assert kinds == {"intergovernmental", "party", "company", "legislature"}
+
+
+def test_plural_and_diplomatic_roles() -> None:
+    gaz = gazetteer.load()
+    for hindi in ("राजनयिक", "राजनयिकों", "रक्षा मंत्रियों", "राजदूतों"):
+        entity = gaz.lookup(hindi)
+        assert entity is not None and entity.type == "role", hindi
+
+
+def test_halant_written_or_not() -> None:
+    assert word_key("सुब्रह्मण्यम") == word_key("सुब्रहमणयम")
+    assert word_key("नरेन्\u200dद्र") == word_key("नरेंद्र")
 
 
 def test_match_prefers_the_longest_phrase() -> None:

@@ -40,6 +40,21 @@ from generator.romanise import english_name, name_parts, romanise
         ("मोदी जी", "Modi Ji"),  # जी after a name is not an initial
         ("गुप्त", "Gupta"),  # final cluster keeps its a
         ("चंद्र", "Chandra"),
+        ("मॉरिसन", "Morison"),  # English -son after i or a closed syllable
+        ("इमर्सन", "Imarson"),
+        ("हसन", "Hasan"),  # but not after an open a
+        ("कैमरन", "Kamran"),  # ै as the a of English names before k, t, d, m
+        ("कैलाश", "Kailash"),  # ... not before other consonants
+        ("मानेकशॉ", "Manekashaw"),  # a final ॉ as aw
+        ("स्टोल्टेनबर्ग", "Stoltenberg"),
+        ("पिस्टोरियस", "Pistorius"),
+        ("जेलेंस्की", "Jelensky"),
+        ("ली छ्यांग", "Li Qiang"),  # pinyin q written छ्य
+        ("दिग्विजय", "Digvijay"),  # व before i after a consonant
+        ("द्विवेदी", "Dwivedi"),  # ... but w after द
+        ("बशर अल असद", "Bashar al-Asad"),  # particles inside a name
+        ("मोहम्मद बिन सलमान", "Mohammad bin Salman"),
+        ("अल असद", "Al Asad"),  # a first word is no particle
     ],
 )
 def test_rules(hindi: str, english: str) -> None:
@@ -51,6 +66,23 @@ def test_name_parts_give_conventional_spellings() -> None:
     assert romanise("दीपक वर्मा", parts=False) == "Dipak Varma"
     assert romanise("दिपक") == "Deepak"  # any spelling variant of the part
     assert all(english[:1].isupper() for english in name_parts().values())
+    assert romanise("शी जिनपिंग") == "Xi Jinping"  # pinyin spellings of Chinese syllables
+    assert romanise("शी जिनपिंग", parts=False) == "Shi Jinping"
+
+
+def test_name_parts_are_not_what_the_letters_give_anyway() -> None:
+    redundant = [hi for hi, en in _part_lines() if romanise(hi, parts=False) == en]
+    assert redundant == []
+
+
+def _part_lines() -> list[tuple[str, str]]:
+    from importlib import resources
+
+    text = (resources.files("generator") / "data" / "gazetteer" / "name_parts.tsv").read_text(
+        "utf-8"
+    )
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return [(row[0], row[1]) for row in rows]
 
 
 def test_gazetteer_first() -> None:
