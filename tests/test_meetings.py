@@ -329,6 +329,19 @@ def test_the_place_nearest_the_verb_is_where_it_happened() -> None:
     assert m.place == Bilingual("मास्को", "Moscow")
 
 
+def test_envoys_read_as_a_role_are_one_body() -> None:
+    text = "15 विदेशी राजनयिकों का एक शिष्टमंडल आज मास्को की यात्रा पर है।"
+    sentences = hindi.sentences(text)
+    role = Entity("role/diplomat", "role", Bilingual("राजनयिक", "Diplomat"))
+    at = text.find("राजनयिकों")
+    mentions = [Mention(0, at, at + len("राजनयिकों"), "राजनयिकों", role), *recognise(sentences)]
+    (m,) = meetings.extract("e", DAY, sentences, sorted(mentions, key=lambda m: m.start), NAMES)
+    assert [(p.role.en, p.country.en) for p in m.participants] == [
+        ("Diplomat", None),
+        (None, "Russia"),
+    ]
+
+
 def test_each_clause_keeps_its_own_date() -> None:
     past, future = run("राजनाथ सिंह आज मास्को में सर्गेई शोइगु से मिले और वे कल तारो कोनो से मिलेंगे।")
     assert (past.date, past.date_basis, past.future) == (DAY, "today", False)

@@ -101,7 +101,7 @@ def _groups(text: str, found: Sequence[Party]) -> list[Party]:
         return extra
     for m in _DIPLOMATS.finditer(text):
         if not any(
-            p.start <= m.start() < p.end
+            (p.start < m.end() and m.start() < p.end)  # already read, as a role
             or (p.end <= m.start() and not text[p.end : m.start()].strip())
             for p in found
         ):
