@@ -342,6 +342,14 @@ def test_envoys_read_as_a_role_are_one_body() -> None:
     ]
 
 
+def test_ministers_of_a_bodys_member_states_hold_office_for_the_body() -> None:
+    (m,) = run("सार्क में सदस्य देशों के रक्षा मंत्री और रूस के रक्षा मंत्री आज आपात बैठक कर रहे हैं।")
+    assert [(p.role.en, p.country.en) for p in m.participants] == [
+        ("Defence Minister", "SAARC"),
+        ("Defence Minister", "Russia"),
+    ]
+
+
 def test_each_clause_keeps_its_own_date() -> None:
     past, future = run("राजनाथ सिंह आज मास्को में सर्गेई शोइगु से मिले और वे कल तारो कोनो से मिलेंगे।")
     assert (past.date, past.date_basis, past.future) == (DAY, "today", False)

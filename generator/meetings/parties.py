@@ -22,6 +22,7 @@ _BREAK = frozenset(
 )
 
 
+_MEMBER_STATES = compile_tolerant(r"^\s*(?:में|के)\s+सदस्य\s+(?:देशों|राष्ट्रों)\s+के\s*$")
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 
 
@@ -118,6 +119,8 @@ def _glued(gap: str) -> bool:
     """
     if gap.strip() == ",":
         return True  # रक्षा मंत्री, लेफ्टिनेंट जनरल ...
+    if _MEMBER_STATES.match(gap):
+        return True  # नाटो के सदस्य देशों के रक्षा मंत्री: the body's ministers
     words = _PARENTHESIS.sub(" ", gap).replace(".", " ").split()
     free = [w for w in words if w.strip("()-–") and w not in _TITLES]
     return len(free) <= 2 and not any(w in _BREAK or not _is_word(w) for w in free)
