@@ -277,8 +277,8 @@ def _person_after(
         end -= 1  # a name does not end on an initial
     if end == j or all(words[k].key in _LETTERS for k in range(j, end)):
         return None
+    end, entity = _known_prefix(sent, j, end, gaz, roles)
     hindi = sent.span_text(j, end)
-    entity = _known_person(hindi, end - j, gaz, roles)
     by_surname = entity is not None and gaz.lookup(hindi) is None
     if entity is None:
         english, _ = english_name(hindi, gaz)
@@ -292,6 +292,21 @@ def _person_after(
     sent.found.append(found)
     by_first[j] = found
     return found
+
+
+def _known_prefix(
+    sent: _Sentence, j: int, end: int, gaz: Gazetteer, roles: list[Entity]
+) -> tuple[int, Entity | None]:
+    """The longest run from ``j`` that names a known person, and its end; else the whole run.
+
+    A place or noun glued after a known name stays out of it:
+    ``श्री मोदी सुंदरबन की ...`` is Modi.
+    """
+    for stop in range(end, j, -1):
+        entity = _known_person(sent.span_text(j, stop), stop - j, gaz, roles)
+        if entity is not None:
+            return stop, entity
+    return end, None
 
 
 def _common_noun(words: list[_Word], j: int, end: int) -> bool:

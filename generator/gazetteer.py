@@ -38,17 +38,22 @@ WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f\u200c\u200d]+|[^\W_]+")
 _FOLD = str.maketrans(
     {
         "ँ": "ं", "ॉ": "ो", "ऑ": "ओ", "ॅ": "े", "ऍ": "ए", "ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ",
-        "\u200c": None, "\u200d": None, "\u093c": None, "\u094d": None, ".": None,
+        "\u200c": None, "\u200d": None, "\u093c": None, ".": None,
     }
 )  # fmt: skip
 _HALF_NASAL = re.compile("[ङञणनम]\u094d(?=[\u0915-\u092d])")  # before a stop: नरेन्द्र नरेंद्र
 
 
 @lru_cache(maxsize=1 << 16)
-def word_key(word: str) -> str:
-    """The matching key of one word: spelling variants of a name share it."""
+def word_key(word: str, *, halant: bool = False) -> str:
+    """The matching key of one word: spelling variants of a name share it.
+
+    With ``halant`` the key keeps inner halants, for spellings that differ by
+    one (भूपेंद्र Bhupendra, भूपेंदर Bhupender).
+    """
     joined = unicodedata.normalize("NFD", word).replace("\u200c", "").replace("\u200d", "")
     folded = _HALF_NASAL.sub("ं", joined).translate(_FOLD)
+    folded = folded.rstrip("\u094d") if halant else folded.replace("\u094d", "")
     return unicodedata.normalize("NFC", folded).lower()
 
 

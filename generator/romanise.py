@@ -346,18 +346,26 @@ def name_parts() -> dict[str, str]:
     for line in text.splitlines():
         hindi, _, english = line.partition("\t")
         if english and not line.startswith("#"):
-            parts[word_key(hindi.strip())] = english.strip()
+            parts[word_key(hindi.strip(), halant=True)] = english.strip()
     return parts
 
 
 def _name_part(word: str) -> str | None:
     from generator.gazetteer import word_key
 
-    return name_parts().get(word_key(word))
+    return name_parts().get(word_key(word, halant=True))
 
 
 # Lower-case particles inside Arabic and European names: मोहम्मद बिन सलमान, बशर अल असद.
-_PARTICLES = {"बिन": "bin", "बिंत": "bint", "इब्न": "ibn", "अल": "al-", "दा": "da", "वॉन": "von"}
+_PARTICLES = {
+    "बिन": "bin",
+    "बिंत": "bint",
+    "इब्न": "ibn",
+    "अल": "al-",
+    "दा": "da",
+    "वॉन": "von",
+    "डेर": "der",
+}
 
 
 def romanise(hindi: str, *, parts: bool = True) -> str:

@@ -178,6 +178,11 @@ def test_common_nouns_and_verbs_after_a_title_are_not_names(text: str) -> None:
     assert names in ([], ["अशरफ मीर"])
 
 
+def test_a_word_glued_after_a_known_name_stays_out() -> None:
+    mentions = run("श्री मोदी सुंदरबन की छात्राओं से मिले।")
+    assert [(m.text, m.entity.id) for m in mentions] == [("मोदी", "person/narendra-modi")]
+
+
 def test_diplomats_are_a_role() -> None:
     mentions = run("विदेशी राजनयिकों का एक शिष्टमंडल आज कश्मीर की यात्रा पर है।")
     assert [m.entity.id for m in mentions if m.entity.type == "role"] == ["role/diplomat"]

@@ -68,6 +68,7 @@ def test_name_parts_give_conventional_spellings() -> None:
     assert all(english[:1].isupper() for english in name_parts().values())
     assert romanise("शी जिनपिंग") == "Xi Jinping"  # pinyin spellings of Chinese syllables
     assert romanise("शी जिनपिंग", parts=False) == "Shi Jinping"
+    assert (romanise("भूपेंदर"), romanise("भूपेंद्र")) == ("Bhupender", "Bhupendra")  # halant kept
 
 
 def test_name_parts_are_not_what_the_letters_give_anyway() -> None:
