@@ -22,6 +22,17 @@ clauses); its parties are read from the names stage's mentions as noun phrases
   the source.
 * A body of foreign envoys is one side; a sentence listing its countries
   turns it into one office per country.
+* A national organisation (a party, a parliament) is its country's side; an
+  international body's office-holders meeting among themselves (``नाटो के
+  राजदूत ... मिलेंगे``) are a multilateral meeting of that body.
+* Place: where the clause says (nearest the verb), a place visited, the country
+  a summit is in or a visit goes to, the home capital for a summoned envoy,
+  the dateline or the lead's ``आज X में``; a visitor's later meetings are where
+  he arrived. A place the gazetteer lacks is romanised and marked
+  (:class:`RomanisedPlace`, ``"romanised": true`` in the record).
+* Occasion: ``X से इतर`` / ``के दौरान`` / ``के समापन पर``, the gathering attended,
+  or the visit a meeting is on; its English is glossed word by word (None when a
+  word is unknown), and a short name takes the full one named before.
 
 Dates come from :mod:`generator.dates`, topics from :mod:`generator.topics`.
 
@@ -29,12 +40,13 @@ The package reads in this order: :mod:`.triggers` (which words report a
 meeting), :mod:`.parties` (noun phrases as sides), :mod:`.subjects` (who acts,
 who an office or surname stands for), :mod:`.occasions` and :mod:`.places`,
 :mod:`.clauses` (the meetings of one sentence), :mod:`.combine` (lists,
-bodies and visits joined across sentences), :mod:`.extract` (one article) and
+bodies and visits joined across sentences), :mod:`.article` (one article) and
 :mod:`.records` (merging reports across articles, the export record).
 """
 
-from generator.meetings.extract import extract
+from generator.meetings.article import extract
+from generator.meetings.places import RomanisedPlace
 from generator.meetings.records import merge, to_record
 from generator.meetings.sides import HOME, Names
 
-__all__ = ["HOME", "Names", "extract", "merge", "to_record"]
+__all__ = ["HOME", "Names", "RomanisedPlace", "extract", "merge", "to_record"]
