@@ -1,11 +1,14 @@
 """The gazetteer: known names (Hindi aliases -> entity with its English name).
 
 Entries live as YAML lists in ``generator/data/gazetteer/`` (shipped with the
-package); an editor's folder in the same format extends and overrides them.
-Matching goes through :func:`word_key`, which folds the spelling variants Hindi
-news uses for one name (nukta, ZWJ/ZWNJ, halant, anusvara or nasal consonant,
-long or short i/u, ो/ॉ, a halant written or not: सुब्रह्मण्यम/सुब्रहमणयम), so one alias
-covers many spellings.
+package); an editor's folder in the same format extends and overrides them
+(an entry with a known id adds aliases and replaces the fields it gives), and
+what cannot be used there becomes a diagnostic with file and line. Roles and
+organisations have a ``kind`` (office/rank; intergovernmental/party/company/
+legislature). Matching goes through :func:`word_key`, which folds the spelling
+variants Hindi news uses for one name (nukta, ZWJ/ZWNJ, a halant written or not,
+anusvara or nasal consonant, long or short i/u, ो/ॉ), so one alias covers many
+spellings.
 """
 
 from __future__ import annotations

@@ -4,13 +4,15 @@ A Devanagari name is split into aksharas (a consonant cluster and its vowel);
 schwa deletion decides which inherent vowels Hindi does not pronounce; then
 each akshara is spelt from indic-transliteration's IAST letters, simplified to
 the plain spelling names have in English-language news, with context rules
-that the benchmark (``bench/romanise_eval.py``) showed to help: anusvara by
-the place of the next consonant (सिंह Singh, कुंबले Kumble), फ as f, व as w
-after a consonant or between a-vowels, ू in a closed last syllable as oo,
-Latin initials written in Devanagari (बी B.), and a few spellings of foreign
-names in Hindi news (एं- An-, -ियो -io, झांग Zh-). Frequent name parts whose
-spelling is a convention no letter rule gives (दीपक Deepak, वर्मा Verma, रेड्डी
-Reddy) come from ``data/gazetteer/name_parts.tsv``.
+that the dev half of the benchmark (``bench/romanise_eval.py``) showed to help:
+anusvara by the place of the next consonant (सिंह Singh, कुंबले Kumble), फ as f,
+व as w after a consonant or between a-vowels (v before i: दिग्विजय), ू in a
+closed last syllable as oo, Latin initials written in Devanagari (बी B.), and
+spellings of foreign names in Hindi news: एं- An-, -ियो -io, झांग Zh-, छ्य as
+pinyin q, ै as the a of English names before k/t/d/m (कैमरन), a final ॉ aw,
+-सन -son, -बर्ग -berg, -ियस -ius, -स्की -sky, particles (बिन bin, अल al-).
+Frequent name parts whose spelling is a convention no letter rule gives
+(दीपक Deepak, वर्मा Verma, शी Xi) come from ``data/gazetteer/name_parts.tsv``.
 """
 
 from __future__ import annotations

@@ -100,6 +100,13 @@ def test_editor_problems_name_file_and_line(tmp_path: Path) -> None:
     assert gaz.entity("organisation/x") is None and gaz.entity("person/b") is not None
 
 
+def test_an_unreadable_file_is_a_diagnostic(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_bytes(b"\xff\xfe not utf-8")
+    gaz = gazetteer.load(tmp_path)
+    assert [d.code for d in gaz.diagnostics] == ["gazetteer"]
+    assert gaz.lookup("रूस") is not None
+
+
 def test_a_list_is_expected(tmp_path: Path) -> None:
     (tmp_path / "extra.yaml").write_text("id: person/a\n", "utf-8")
     assert [d.code for d in gazetteer.load(tmp_path).diagnostics] == ["gazetteer-yaml"]
