@@ -248,6 +248,12 @@ def test_an_unknown_place_in_a_named_country_is_romanised() -> None:
     assert common.place is None  # a common word (दौरे) is no place name
     (regarding,) = run("राजनाथ सिंह ने रूस के संबंध में सर्गेई शोइगु से मुलाकात की।")
     assert regarding.place is None
+    (dated,) = run("कज़ान: राजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की।")
+    assert isinstance(dated.place, meetings.RomanisedPlace) and dated.place.hi == "कज़ान"
+    (lined,) = run("कज़ान।\n\nराजनाथ सिंह ने सर्गेई शोइगु से मुलाकात की।")
+    assert lined.place == dated.place
+    (said,) = run("राजनाथ सिंह ने कहा, सर्गेई शोइगु से मुलाकात की।")
+    assert said.place is None  # an opening clause is no dateline
 
 
 def test_the_lead_sets_the_scene_and_a_visitor_stays_where_he_arrived() -> None:

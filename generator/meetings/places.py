@@ -50,7 +50,8 @@ _TODAY_AT = compile_tolerant(r"(?:आज|कल|\S+वार\s+को)\s+$")
 def dateline_of(
     sentences: Sequence[Sentence], mentions: Sequence[Mention], gaz: Names
 ) -> Bilingual | None:
-    """The place a report opens with (``नई दिल्ली।``), if any."""
+    """The place a report opens with (``नई दिल्ली।``, ``कज़ान:``), if any; one the
+    gazetteer lacks is romanised."""
     if not sentences:
         return None
     first = sentences[0].text
@@ -67,6 +68,10 @@ def dateline_of(
         known = gaz.lookup(found.group(1))
         if known and known.type == "place":
             return known.name
+        tail = first[found.end(1) :].strip()
+        alone = tail.startswith(":") or tail == "।"  # नई दिल्ली: ... or a line of its own
+        if alone and all(_unknown(word, gaz) for word in found.group(1).split()):
+            return RomanisedPlace(found.group(1), romanise.romanise(found.group(1)))
     return None
 
 
