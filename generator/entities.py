@@ -83,6 +83,7 @@ _LIGHT_VERBS = frozenset(
 # Last words that make a run a shrine or place: "ननकाना साहिब".
 _PLACE_ENDS = frozenset(word_key(w) for w in "साहिब साहेब".split())
 _OBLIQUE_PLURAL = "ों"
+_IN = word_key("में")
 # Surnames too common to name one known person without a first name or an office.
 _COMMON_SURNAMES = frozenset(
     word_key(w)
@@ -275,6 +276,8 @@ def _person_after(
         return None
     while end > j and words[end - 1].key in _LETTERS:
         end -= 1  # a name does not end on an initial
+    if end - j >= 3 and end < len(words) and words[end].key == _IN:
+        end -= 1  # people are not "in": the place glued after a name (नड्डा गाजियाबाद में)
     if end == j or all(words[k].key in _LETTERS for k in range(j, end)):
         return None
     end, entity = _known_prefix(sent, j, end, gaz, roles)

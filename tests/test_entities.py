@@ -183,6 +183,11 @@ def test_a_word_glued_after_a_known_name_stays_out() -> None:
     assert [(m.text, m.entity.id) for m in mentions] == [("मोदी", "person/narendra-modi")]
 
 
+def test_a_place_between_a_long_name_and_in_stays_out() -> None:
+    mentions = run("पार्टी के अध्यक्ष जगत प्रकाश नड्डा गाजियाबाद में अभियान में भाग लेंगे।")
+    assert [m.text for m in mentions if m.entity.type == "person"] == ["जगत प्रकाश नड्डा"]
+
+
 def test_diplomats_are_a_role() -> None:
     mentions = run("विदेशी राजनयिकों का एक शिष्टमंडल आज कश्मीर की यात्रा पर है।")
     assert [m.entity.id for m in mentions if m.entity.type == "role"] == ["role/diplomat"]
