@@ -4,12 +4,14 @@ The text cases sit beside this file. ``make(folder)`` writes the generated ones
 into ``folder`` (a temporary folder at test time; nothing here is committed):
 
     python tests/bad_inputs/make.py OUT_FOLDER
+    python tests/bad_inputs/make.py --measure    # CPU seconds per stage at n and 2n
 """
 
 from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -72,6 +74,52 @@ def make(folder: Path) -> list[Path]:
     return [_write(folder, name, data) for name, data in sorted(cases.items())]
 
 
+def stage_times(text: str) -> dict[str, float]:
+    """CPU seconds each analysis stage spends on ``text``."""
+    import datetime as dt
+    import time
+
+    from generator import entities, gazetteer, hindi, meetings, summarise
+    from generator.translate import Translator
+
+    gaz = gazetteer.load()
+    translator = Translator(Path("no-memory.po"), None, gaz, use_model=False)
+    marks = [time.process_time()]
+    found = hindi.sentences(hindi.normalise(text))
+    marks.append(time.process_time())
+    mentions = entities.recognise(found, gaz)
+    marks.append(time.process_time())
+    meetings.extract("x", dt.date(2023, 4, 28), found, mentions, gaz)
+    marks.append(time.process_time())
+    summarise.summarise(found)
+    marks.append(time.process_time())
+    translator.translate_article(found, mentions)
+    marks.append(time.process_time())
+    stages = ("segment", "entities", "meetings", "summarise", "gloss")
+    return {stage: marks[i + 1] - marks[i] for i, stage in enumerate(stages)}
+
+
+def short_sentences(count: int) -> str:
+    """``count`` short sentences, each a separate meeting report."""
+    return " ".join(f"रक्षा मंत्री ने {i} देशों से मुलाकात की।" for i in range(count))
+
+
+def measure() -> None:
+    """Print the CPU time of each stage on the long inputs at size n and 2n."""
+    inputs: dict[str, tuple[Callable[[int], str], int]] = {
+        "long line, chars": (long_line, 100_000),
+        "names joined by और": (names_sentence, 10_000),
+        "short sentences": (short_sentences, 2_000),
+    }
+    for label, (make_text, n) in inputs.items():
+        for size in (n, 2 * n):
+            times = stage_times(make_text(size))
+            print(f"{label} n={size:,}: " + "  ".join(f"{k} {v:.3f}s" for k, v in times.items()))
+
+
 if __name__ == "__main__":
-    for written in make(Path(sys.argv[1])):
-        print(written)
+    if sys.argv[1:] == ["--measure"]:
+        measure()
+    else:
+        for written in make(Path(sys.argv[1])):
+            print(written)
