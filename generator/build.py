@@ -21,15 +21,14 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import generator
 from generator import atomic, gazetteer, site, sources, titles
 from generator.analysis import Analysis, analyse
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble
+from generator.fingerprint import code_version
 from generator.model import Article, Diagnostic, Level
 from generator.translate import Translator
 
@@ -54,18 +53,6 @@ class Result:
     def failed(self, strict: bool) -> bool:
         levels = {d.level for d in self.diagnostics}
         return Level.ERROR in levels or (strict and Level.WARNING in levels)
-
-
-@cache
-def code_version() -> str:
-    """A hash of the generator's code and data: a change invalidates the analysis cache."""
-    root = Path(generator.__file__).parent
-    digest = hashlib.sha256(generator.__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yaml", ".tsv", ".json", ".txt"}:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 class Store:
@@ -170,16 +157,17 @@ def collect(
     articles, problems = sources.read_all(inputs, content / "metadata", config.root)
     result.diagnostics.extend(problems)
     extra = content / "gazetteer"
+    result.diagnostics.extend(gazetteer.load(extra).diagnostics)
     settings = "-".join(
         (code_version(), _folder_hash(extra), str(config.summary_sentences), str(config.summary_chars))
     )
     analyses_store = Store(config.path("cache_dir"), "analysis", settings)
-    cached = {a.digest: analyses_store.get(a.digest) for a in articles}
-    fresh = [a for a in articles if not _is_analysis_of(cached[a.digest], a)]
+    cached = {_key(a): analyses_store.get(_key(a)) for a in articles}
+    fresh = [a for a in articles if not _is_analysis_of(cached[_key(a)], a)]
     workers = jobs or os.cpu_count() or 1
     for analysis in analyse_all(fresh, extra, config, workers):
-        analyses_store.put(analysis.article.digest, analysis)
-        cached[analysis.article.digest] = analysis
+        analyses_store.put(_key(analysis.article), analysis)
+        cached[_key(analysis.article)] = analysis
     result.analysed = len(fresh)
     translator = Translator(
         content / "translations" / "hi-en.po",
@@ -190,15 +178,21 @@ def collect(
     english_store = Store(config.path("cache_dir"), "english", f"{settings}-{translator.engine_version()}")
     entries: list[Entry] = []
     for article in articles:
-        analysis = cached[article.digest]
-        english = english_store.get(article.digest)
+        analysis = cached[_key(article)]
+        english = english_store.get(_key(article))
         if not isinstance(english, tuple) or len(english) != len(analysis.sentences):
             english = translator.translate_article(analysis.sentences, analysis.mentions)
-            english_store.put(article.digest, english)
-        entries.append(Entry(analysis, english, titles.title(analysis, english)))
+            english_store.put(_key(article), english)
+        fingerprint = f"{_key(article)}-{english_store.folder.name}"
+        entries.append(Entry(analysis, english, titles.title(analysis, english), fingerprint))
     result.articles = len(entries)
     result.translation = translator.status()
     return assemble(entries), result
+
+
+def _key(article: Article) -> str:
+    """Cache key of an article: its bytes and its slug (two files may hold the same text)."""
+    return f"{article.digest}-{article.slug}"
 
 
 def _is_analysis_of(value: object, article: Article) -> bool:
@@ -213,7 +207,7 @@ def build(config: Config, out: Path | None = None) -> Result:
         target.parent.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
         try:
-            result.pages = site.write(digest, config, fresh)
+            result.pages = site.write(digest, config, fresh, config.path("cache_dir") / "output")
             fresh.chmod(0o755)
             publish(fresh, target)
         except BaseException:

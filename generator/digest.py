@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from generator import meetings as meetings_stage
 from generator.analysis import Analysis
 from generator.model import Bilingual, Entity, Meeting, Participant, Translation
 
@@ -26,6 +27,7 @@ class Entry:
     analysis: Analysis
     translations: tuple[Translation, ...]
     title: Bilingual
+    fingerprint: str = ""  # identifies the inputs of all the above; set by the build for its page cache
 
     @property
     def slug(self) -> str:
@@ -157,42 +159,9 @@ def cut_title(text: str) -> str:
     return text[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def default_title(analysis: Analysis, translations: Sequence[Translation]) -> Bilingual:
-    """The editor's title, else the first real sentence cut to size, in each language."""
-    given = analysis.article.meta.title
-    first = next((s for s in analysis.sentences if len(s.text) > 20), None)
-    hi = given.hi or (cut_title(first.text) if first else analysis.article.slug)
-    en = given.en
-    if not en and first is not None and first.index < len(translations):
-        en = cut_title(translations[first.index].text)
-    return Bilingual(hi=hi, en=en)
-
-
 def newest_first(date: dt.date | None, key: str) -> tuple[bool, int, str]:
     """Sort key: newest date first, undated last, then by ``key``."""
     return (date is None, -(date or dt.date.min).toordinal(), key)
-
-
-def _unique(meetings: Iterable[Meeting]) -> list[Meeting]:
-    """Meetings with repeated ids folded into the first, their articles joined."""
-    found: dict[str, Meeting] = {}
-    for m in meetings:
-        if m.id in found:
-            old = found[m.id]
-            found[m.id] = replace(old, articles=old.articles + tuple(a for a in m.articles if a not in old.articles))
-        else:
-            found[m.id] = m
-    return list(found.values())
-
-
-def _merger() -> Callable[[Sequence[Meeting]], Iterable[Meeting]] | None:
-    """The meetings stage's cross-article merge, when that stage is available."""
-    try:
-        from generator import meetings as stage
-    except Exception:  # the stage is optional for the site; a broken import must not stop a build
-        return None
-    merge: Callable[[Sequence[Meeting]], Iterable[Meeting]] | None = getattr(stage, "merge", None)
-    return merge
 
 
 def _entities(entries: Sequence[Entry], meetings: Sequence[Meeting]) -> dict[str, Entity]:
@@ -213,12 +182,13 @@ def _entities(entries: Sequence[Entry], meetings: Sequence[Meeting]) -> dict[str
     return found
 
 
-def assemble(entries: Sequence[Entry], merge: bool = True) -> Digest:
-    """The digest with entries in a stable order (newest first, then by slug) and its indexes."""
+def assemble(entries: Sequence[Entry]) -> Digest:
+    """The digest with entries in a stable order (newest first, then by slug) and its indexes.
+
+    A meeting reported by several articles becomes one (``meetings.merge``).
+    """
     ordered = tuple(sorted(entries, key=lambda e: newest_first(e.date, e.slug)))
-    reported = [m for e in ordered for m in e.analysis.meetings]
-    merger = _merger() if merge else None
-    merged = list(merger(reported)) if merger and reported else _unique(reported)
+    merged = meetings_stage.merge(m for e in ordered for m in e.analysis.meetings)
     meetings = tuple(sorted(merged, key=lambda m: newest_first(m.date, m.id)))
     by_entity: defaultdict[str, list[Meeting]] = defaultdict(list)
     by_article: defaultdict[str, list[Meeting]] = defaultdict(list)

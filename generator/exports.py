@@ -10,9 +10,9 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+from generator import meetings
 from generator.digest import Digest
 from generator.model import Bilingual, Meeting
 
@@ -23,28 +23,6 @@ CSV_FIELDS = ("id", "date", "date_basis", "kind", "future", "place_en", "place_h
 
 def _pair(value: Bilingual | None) -> dict[str, str | None] | None:
     return {"en": value.en, "hi": value.hi} if value else None
-
-
-def _fallback_record(m: Meeting) -> dict[str, Any]:
-    """The export record when the meetings stage is not importable."""
-    return {
-        "id": m.id, "date": m.date.isoformat() if m.date else None, "date_basis": m.date_basis,
-        "kind": m.kind, "future": m.future, "place": _pair(m.place), "occasion": _pair(m.occasion),
-        "topics": list(m.topics),
-        "participants": [{"id": p.entity_id, "name": _pair(p.name), "role": _pair(p.role),
-                          "country": _pair(p.country)} for p in m.participants],
-        "articles": list(m.articles), "evidence": list(m.evidence),
-        "notes": [_pair(n) for n in m.notes],
-    }
-
-
-def _to_record() -> Callable[[Meeting], dict[str, Any]]:
-    try:
-        from generator import meetings as stage
-    except Exception:  # optional stage: the site still exports with the same fields
-        return _fallback_record
-    found: Callable[[Meeting], dict[str, Any]] = getattr(stage, "to_record", _fallback_record)
-    return found
 
 
 def _sorted(digest: Digest) -> list[Meeting]:
@@ -81,12 +59,9 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
-def write(digest: Digest, out: Path, article_url: Callable[[str], str]) -> list[str]:
-    """Write every export under ``out/data``; returns their site paths."""
-    folder = out / "data"
-    folder.mkdir(parents=True, exist_ok=True)
-    to_record = _to_record()
-    records = [to_record(m) for m in _sorted(digest)]
+def files(digest: Digest, article_url: Callable[[str], str]) -> dict[str, str]:
+    """Every export, by file name (they go in the site's ``data/`` folder)."""
+    records = [meetings.to_record(m) for m in _sorted(digest)]
     articles = [{
         "id": e.slug, "date": e.date.isoformat() if e.date else None,
         "title": _pair(e.title), "place": _pair(e.analysis.article.meta.place),
@@ -99,12 +74,9 @@ def write(digest: Digest, out: Path, article_url: Callable[[str], str]) -> list[
         "country": e.country, "romanised": e.romanised,
         "meetings": [m.id for m in digest.by_entity.get(e.id, ())],
     } for e in sorted(digest.entities.values(), key=lambda e: e.id)]
-    files = {
+    return {
         "meetings.json": _dump(records),
         "meetings.csv": meetings_csv(records),
         "articles.json": _dump(articles),
         "entities.json": _dump(entities),
     }
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return [f"data/{name}" for name in files]

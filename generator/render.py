@@ -13,7 +13,7 @@ import re
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,9 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from markupsafe import Markup, escape
 
+from generator.fingerprint import Fingerprints
 from generator.model import Bilingual
+from generator.outputs import OutputStore
 
 LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी"}
 OG_LOCALES = {"en": "en_IN", "hi": "hi_IN"}
@@ -180,14 +182,20 @@ class Renderer:
         }
         return self.env.get_template(page.template).render(context)
 
-    def write(self, pages: Iterator[Page], out: Path) -> list[str]:
-        """Render and write each page under ``out``; returns the written paths."""
+    def write(
+        self, pages: Iterator[Page], store: OutputStore, keys: Fingerprints | None = None
+    ) -> list[str]:
+        """Place each page in the site; with ``keys``, render only pages whose fingerprint is new."""
         written: list[str] = []
         for page in pages:
-            target = out / page.path
-            if not target.resolve().is_relative_to(out.resolve()):
-                raise ValueError(f"page path leaves the output folder: {page.path}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.render(page), encoding="utf-8")
+            store.target(page.path)  # refuse a path outside the site before any work
+            if keys is None:
+                store.write(page.path, self.render(page).encode("utf-8"))
+            else:
+                key = keys.page(page.path, page.template, page.lang, page.context, page.alternates)
+                store.place(page.path, key, partial(self._encoded, page))
             written.append(page.path)
         return written
+
+    def _encoded(self, page: Page) -> bytes:
+        return self.render(page).encode("utf-8")

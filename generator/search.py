@@ -8,11 +8,16 @@ either page. The index is optional: without Pagefind the search page says so.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+
+from generator import outputs
 
 BUNDLE = "pagefind"  # the folder of the index and its UI, inside the site
 
@@ -29,6 +34,26 @@ def index(site: Path) -> None:
     if done.returncode != 0 or not (site / BUNDLE / "pagefind-ui.js").is_file():
         raise RuntimeError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
     _stable_entry(site / BUNDLE / "pagefind-entry.json")
+
+
+def place(site: Path, store: Path, page_keys: Iterable[str]) -> None:
+    """Index the site, or link the index of an earlier build made from the same pages.
+
+    The index depends only on the pages, so it is kept under a hash of their
+    fingerprints; an unchanged site costs no indexing.
+    """
+    key = hashlib.sha256("\n".join(sorted(page_keys)).encode()).hexdigest()[:32]
+    kept = store / key
+    if not kept.is_dir():
+        index(site)
+        shutil.rmtree(store, ignore_errors=True)
+        shutil.copytree(site / BUNDLE, kept, copy_function=_link)
+        return
+    shutil.copytree(kept, site / BUNDLE, copy_function=_link)
+
+
+def _link(source: str, target: str) -> None:
+    outputs.link(Path(source), Path(target))
 
 
 def _stable_entry(path: Path) -> None:

@@ -8,13 +8,16 @@ files and the search index are written beside them.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator import charts, exports, feeds, pages, search
+from generator import charts, exports, feeds, pages, search, summarise
 from generator.config import Config
 from generator.digest import Digest
+from generator.fingerprint import Fingerprints, code_version, files_hash
 from generator.model import Meeting
+from generator.outputs import OutputStore
 from generator.pages import read_text_pages, site_pages
 from generator.render import Page, Renderer
 
@@ -37,26 +40,31 @@ def helpers() -> dict[str, object]:
 
 
 def meeting_line(meeting: Meeting, lang: str) -> str:
-    """A one-line summary of a meeting, from the summaries stage when it is available."""
-    try:
-        from generator.summarise import title_from_meeting
-
-        line = title_from_meeting(meeting, lang)
-    except Exception:  # optional stage: fall back to the participants' names
-        line = ""
+    """A one-line summary of a meeting: who met whom, else the participants' names."""
+    line = summarise.title_from_meeting(meeting, lang)
     if line:
         return line
     names = [(p.name or p.role).get(lang) or "" for p in meeting.participants]
     return " – ".join(n for n in names if n) or meeting.id
 
 
-def write(digest: Digest, config: Config, out: Path) -> int:
-    """Render every file of the site under ``out`` (an empty folder); returns the page count."""
+def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = None) -> int:
+    """Every file of the site under ``out`` (an empty folder); returns the page count.
+
+    With ``store_dir``, files are kept there between builds and only pages whose
+    inputs changed are rendered; the rest are hard-linked from the store.
+    """
+    if store_dir is None:
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=".store-") as scratch:
+            return write(digest, config, out, Path(scratch))
     templates = config.path("templates_dir")
     shutil.copytree(templates / "static", out / "static")
     has_search = search.available()
     renderer = Renderer(templates, {"config": config, "search": has_search}, helpers())
     text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
+    site_wide = repr((code_version(), files_hash([templates]), _settings(config), has_search))
+    keys = Fingerprints(site_wide, digest)
+    store = OutputStore(store_dir / "files", out)
     seen: list[tuple[str, dict[str, str]]] = []
 
     def recorded(described: Iterator[Page]) -> Iterator[Page]:
@@ -65,17 +73,24 @@ def write(digest: Digest, config: Config, out: Path) -> int:
                 seen.append((page.path, page.alternates))
             yield page
 
-    written = renderer.write(recorded(site_pages(digest, text_pages, config.languages)), out)
+    written = renderer.write(recorded(site_pages(digest, text_pages, config.languages)), store, keys)
     base = config.base_url
     for lang in config.languages:
         newest = digest.entries[: config.feed_entries]
         paths = {e.slug: pages.article_path(lang, e.slug) for e in newest}
         feed = feeds.atom(newest, lang, config.title(lang), base, f"{lang}/feed.xml", f"{lang}/index.html", paths)
-        (out / lang / "feed.xml").write_text(feed, encoding="utf-8")
-    (out / "sitemap.xml").write_text(feeds.sitemap(seen, base), encoding="utf-8")
-    (out / "robots.txt").write_text(feeds.robots(base), encoding="utf-8")
-    (out / ".nojekyll").write_text("", encoding="utf-8")
-    exports.write(digest, out, lambda slug: pages.article_path(config.languages[0], slug))
+        store.write(f"{lang}/feed.xml", feed.encode("utf-8"))
+    store.write("sitemap.xml", feeds.sitemap(seen, base).encode("utf-8"))
+    store.write("robots.txt", feeds.robots(base).encode("utf-8"))
+    store.write(".nojekyll", b"")
+    for name, text in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
+        store.write(f"data/{name}", text.encode("utf-8"))
     if has_search:
-        search.index(out)
+        search.place(out, store_dir / "search", store.used)
+    store.prune()
     return len(written)
+
+
+def _settings(config: Config) -> str:
+    """Every configuration value that can change a page (not where folders are)."""
+    return repr(sorted((k, v) for k, v in vars(config).items() if k != "root"))

@@ -23,7 +23,11 @@ def title(analysis: Analysis, translations: Sequence[Translation]) -> Bilingual:
         )
     else:
         top = analysis.summary[0] if analysis.summary else None
-        english = translations[top].text if top is not None and top < len(translations) else None
+        english = (
+            translations[top].text
+            if top is not None and top < len(translations) and translations[top].provenance != "gloss"
+            else None
+        )  # a gloss is not a title: the page falls back to the Hindi one
         made = Bilingual(
             hi=summarise.title_from_text(analysis.article.body) or analysis.article.slug,
             en=cut_title(english) if english else None,

@@ -16,6 +16,7 @@ from conftest import REPO, copy_project
 
 from generator import build as build_module
 from generator import config, pages
+from generator.outputs import OutputStore
 from generator.render import Page, Renderer
 
 HOSTILE = {
@@ -172,7 +173,7 @@ def test_renderer_refuses_a_page_outside_the_output_folder(tmp_path: Path) -> No
     renderer = Renderer(REPO / "templates", {}, {})
     for path in ("../escaped.html", "/tmp/escaped.html"):
         with pytest.raises(ValueError, match="leaves the output folder"):
-            renderer.write(iter([Page(path, "404.html", "en", {})]), tmp_path / "out")
+            renderer.write(iter([Page(path, "404.html", "en", {})]), OutputStore(tmp_path / "store", tmp_path / "out"))
     assert not (tmp_path / "escaped.html").exists()
 
 

@@ -1,0 +1,102 @@
+"""Fingerprints of what a page is made from, so an unchanged page is not rendered again.
+
+A page's output depends on its own context and on the few things templates
+look up in the digest for any page (which entities have pages, article titles
+and dates, meetings, meeting counts). The page key hashes both, plus
+everything site-wide (code, templates, configuration).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import pickle
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import generator
+from generator.digest import Digest, Entry
+from generator.model import Entity, Meeting
+
+
+class Fingerprints:
+    """Hashes of page contexts, memoising the shared values (meetings, entities) of one build."""
+
+    def __init__(self, site_wide: str, digest: Digest) -> None:
+        self._memo: dict[int, bytes] = {}
+        self._keep: list[object] = []  # memoised objects stay alive, so their ids stay theirs
+        self.base = _hash(site_wide.encode(), self._digest_shape(digest))
+
+    def page(self, path: str, template: str, lang: str | None, context: dict[str, Any],
+             alternates: dict[str, str]) -> str:
+        """The key of one page: equal keys mean equal bytes."""
+        own = {k: v for k, v in context.items() if not isinstance(v, Digest)}
+        return _hash(self.base, repr((path, template, lang, sorted(alternates.items()))).encode(),
+                     self.of(own)).hex()
+
+    def of(self, value: Any) -> bytes:
+        """A hash of any value a template may read."""
+        if isinstance(value, str | int | float | bool | dt.date) or value is None:
+            return repr(value).encode()
+        if isinstance(value, Entry):
+            return value.fingerprint.encode() or _pickled(value)
+        if isinstance(value, Meeting | Entity):
+            found = self._memo.get(id(value))
+            if found is None:
+                found = self._memo[id(value)] = _pickled(value)
+                self._keep.append(value)
+            return found
+        if isinstance(value, dict):
+            return _hash(b"{", *(self.of(k) + b":" + self.of(v) for k, v in sorted(value.items(), key=repr)))
+        if isinstance(value, list | tuple | set | frozenset):
+            items = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
+            return _hash(b"[", *(self.of(v) for v in items))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = (self.of(getattr(value, f.name)) for f in dataclasses.fields(value))
+            return _hash(type(value).__name__.encode(), *fields)
+        return _pickled(value)
+
+    def _digest_shape(self, digest: Digest) -> bytes:
+        """What any page may show of the whole digest: not article texts, which only their page shows."""
+        entries = (repr((e.slug, e.date, e.title)).encode() for e in digest.entries)
+        counts = repr(sorted((slug, len(found)) for slug, found in digest.by_article.items())).encode()
+        return _hash(
+            self.of(list(digest.entities.values())), self.of(digest.meetings), _hash(*entries), counts
+        )
+
+
+@cache
+def code_version() -> str:
+    """A hash of the generator's code and data: a change invalidates the analysis cache."""
+    root = Path(generator.__file__).parent
+    digest = hashlib.sha256(generator.__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yaml", ".tsv", ".json", ".txt"}:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def files_hash(folders: Iterable[Path]) -> str:
+    """A hash of every file under the given folders (templates, static assets)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _pickled(value: object) -> bytes:
+    return hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+
+
+def _hash(*parts: bytes) -> bytes:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()
