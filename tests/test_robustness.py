@@ -246,18 +246,53 @@ def _build_output(project: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300, cwd=REPO, check=False)
 
 
-def test_truncated_or_garbage_cache_files_are_rebuilt(tmp_path: Path) -> None:
+def _site(project: Path) -> dict[Path, bytes]:
+    return {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+
+
+def _damage_cache(project: Path, *, outputs: bool) -> None:
+    """Replace cache files (new files, as a crashed disk or tool would leave them) with damaged bytes."""
+    for path in sorted((project / ".cache").rglob("*")):
+        in_outputs = "output" in path.relative_to(project / ".cache").parts
+        if path.is_file() and path.name != "build.lock" and in_outputs == outputs:
+            data = path.read_bytes()
+            path.unlink()
+            path.write_bytes(data[: len(data) // 2] + b"\x80garbage")
+
+
+def test_truncated_or_garbage_caches_are_rebuilt(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     assert _build_output(project).returncode == 0
-    before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    for path in (project / ".cache").rglob("*"):
-        if path.is_file() and path.name != "build.lock":
-            path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2] + b"\x80garbage")
+    before = _site(project)
+    _damage_cache(project, outputs=False)
     (project / ".cache" / "translations.json").write_text("{not json", encoding="utf-8")
     done = _build_output(project)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
-    after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    assert after == before
+    assert _site(project) == before
+
+
+@pytest.mark.xfail(strict=False, reason="generator/outputs.py OutputStore.place trusts a stored file: a "
+                   "damaged one is linked into every later site (check its hash, re-render on mismatch)")
+def test_a_damaged_output_store_does_not_reach_the_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    assert _build_output(project).returncode == 0
+    before = _site(project)
+    _damage_cache(project, outputs=True)
+    (project / "site").rename(project / "old-site")
+    assert _build_output(project).returncode == 0
+    assert _site(project) == before
+
+
+@pytest.mark.xfail(strict=False, reason="generator/outputs.py links stored files into the site: editing a "
+                   "published file in place edits the store, and the next build publishes the edit")
+def test_editing_the_published_site_does_not_change_the_next_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    assert _build_output(project).returncode == 0
+    before = _site(project)
+    with (project / "site" / "en" / "index.html").open("ab") as handle:
+        handle.write(b"<!-- edited in place -->")
+    assert _build_output(project).returncode == 0
+    assert _site(project) == before
 
 
 @pytest.mark.xfail(strict=False, reason="generator/translate/memory.py Memory.load: invalid UTF-8 raises "
