@@ -197,3 +197,17 @@ def test_a_killed_build_leaves_no_litter_after_the_next_build(project: Path) -> 
     process.wait(timeout=60)
     assert build(project).returncode == 0
     assert not list(project.glob(".site.new-*"))
+
+
+def test_two_builds_started_together_never_overlap(project: Path) -> None:
+    assert build(project).returncode == 0
+    change_inputs(project, 1)
+    both = [subprocess.Popen(command(project), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True) for _ in range(2)]
+    errors = [p.communicate(timeout=300)[1] for p in both]
+    results = [(p.returncode, err) for p, err in zip(both, errors, strict=True)]
+    for status, err in results:
+        assert status == 0 or (status == 1 and "another build is running" in err), err
+    assert any(status == 0 for status, _ in results)
+    reference = build(project, "--out", str(project / "reference"))
+    assert reference.returncode == 0 and tree(project / "site") == tree(project / "reference")

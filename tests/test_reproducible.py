@@ -72,3 +72,16 @@ def test_no_build_path_or_folder_name_leaks_into_the_site(tmp_path: Path) -> Non
         if path.is_file():
             data = path.read_bytes()
             assert b"leak-check-folder" not in data and str(REPO).encode() not in data, path
+
+
+def test_an_incremental_build_equals_a_clean_one(tmp_path: Path) -> None:
+    warm = checkout(tmp_path / "warm")
+    clean_build(warm, "3")
+    for name, text in EXTRA.items():
+        (warm / "seeds" / name).write_text(text, encoding="utf-8")
+    (warm / "seeds" / "second.txt").write_text(EXTRA["second.txt"] + "दूसरी बैठक भी हुई।\n", encoding="utf-8")
+    incremental = clean_build(warm, "5")
+    cold = checkout(tmp_path / "cold")
+    for path in (warm / "seeds").iterdir():
+        shutil.copy2(path, cold / "seeds" / path.name)
+    assert incremental == clean_build(cold, "11")
