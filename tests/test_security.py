@@ -27,6 +27,12 @@ HOSTILE = {
     "quotes.txt": "---\ndate: 2023-05-03\nsource: \"'; alert(1); '\"\nurl: \"https://example.org/?q=<x>\"\n---\n"
                   "नई दिल्ली। राजनाथ सिंह ने कहा “</p><script>alert('q')</script>” और फिर ‘<!--’ लिखा।\n",
 }
+HOSTILE["gazetteer-names.txt"] = ("---\ndate: 2023-05-04\n---\nनई दिल्ली। रक्षा मंत्री खलनायक सिंह ने "
+                                  "रूस के रक्षा मंत्री सर्गेई शोइगु से मुलाकात की।\n")
+GAZETTEER = """\
+- {id: "person/../../../evil", en: "<img src=x onerror=alert('gaz')>", hi: [खलनायक सिंह],
+   country: country/india, role: "\\"><script>alert(2)</script>", role_hi: रक्षा मंत्री}
+"""
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "cite", "xlink:href"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "frame", "applet"}
 
@@ -81,6 +87,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy2(REPO / "tests" / "bad_inputs" / name, project / "seeds" / name)
     for name, text in HOSTILE.items():
         (project / "seeds" / name).write_text(text, encoding="utf-8")
+    (project / "content" / "gazetteer").mkdir(exist_ok=True)
+    (project / "content" / "gazetteer" / "hostile.yaml").write_text(GAZETTEER, encoding="utf-8")
     cfg, _ = config.load(project)
     build_module.build(cfg)
     return project / "site"
