@@ -120,6 +120,28 @@ def lock(folder: Path) -> Iterator[None]:
         yield
 
 
+class CachedReader:
+    """``sources.read`` remembered by the bytes of the input and its sidecar."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __call__(self, path: Path, sidecar: Path | None, display: str) -> tuple[Article | None, list[Diagnostic]]:
+        try:
+            if path.stat().st_size > sources.MAX_BYTES:
+                return sources.read(path, sidecar, display)
+            raw = path.read_bytes() + b"\0" + (sidecar.read_bytes() if sidecar and sidecar.is_file() else b"")
+        except OSError:
+            return sources.read(path, sidecar, display)
+        key = hashlib.sha256(raw + b"\0" + display.encode()).hexdigest()
+        found = self.store.get(key)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+        read = sources.read(path, sidecar, display)
+        self.store.put(key, read)
+        return read
+
+
 def _folder_hash(folder: Path) -> str:
     """A hash of every file in an editors' folder (the gazetteer additions)."""
     digest = hashlib.sha256()
@@ -154,7 +176,8 @@ def collect(
     result = Result()
     content = config.path("content_dir")
     inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
-    articles, problems = sources.read_all(inputs, content / "metadata", config.root)
+    reader = CachedReader(Store(config.path("cache_dir"), "sources", code_version()))
+    articles, problems = sources.read_all(inputs, content / "metadata", config.root, reader)
     result.diagnostics.extend(problems)
     extra = content / "gazetteer"
     result.diagnostics.extend(gazetteer.load(extra).diagnostics)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
+from generator import model
 from generator.digest import Digest, Entry
 from generator.model import Entity, Meeting
 
@@ -49,11 +50,15 @@ class Fingerprints:
                 found = self._memo[id(value)] = _pickled(value)
                 self._keep.append(value)
             return found
+        if type(value).__module__ == model.__name__:
+            return _pickled(value)  # plain frozen values (mentions, names): pickling is fast C code
         if isinstance(value, dict):
-            return _hash(b"{", *(self.of(k) + b":" + self.of(v) for k, v in sorted(value.items(), key=repr)))
-        if isinstance(value, list | tuple | set | frozenset):
-            items = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
-            return _hash(b"[", *(self.of(v) for v in items))
+            pairs = sorted(self.of(k) + b":" + self.of(v) for k, v in value.items())
+            return _hash(b"{", *pairs)
+        if isinstance(value, set | frozenset):
+            return _hash(b"<", *sorted(self.of(v) for v in value))
+        if isinstance(value, list | tuple):
+            return _hash(b"[", *(self.of(v) for v in value))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = (self.of(getattr(value, f.name)) for f in dataclasses.fields(value))
             return _hash(type(value).__name__.encode(), *fields)

@@ -3,18 +3,25 @@
 Files are stored under a key (a page's fingerprint, or a hash of the bytes)
 and hard-linked into the fresh output tree, so an unchanged page keeps its
 bytes and its timestamp from one build to the next, and costs no rendering.
+The store remembers each file's size and modification time: a stored file
+that was changed since (damaged, or edited through a published link) is made
+again instead of being published.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
+import pickle
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator import atomic
+
+_INDEX = "index.pickle"
 
 
 class OutputStore:
@@ -22,47 +29,100 @@ class OutputStore:
 
     def __init__(self, folder: Path, out: Path) -> None:
         self.folder = folder
-        self.out = out.resolve()
+        self.out = out
         self.used: set[str] = set()
         self.made = 0
         self.reused = 0
+        self._index: dict[str, tuple[int, int]] = {}
+        self.groups: dict[str, tuple[str, ...]] = {}  # a group of files made together (the search index)
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            index, groups = pickle.loads((folder / _INDEX).read_bytes())
+            if isinstance(index, dict) and isinstance(groups, dict):
+                self._index, self.groups = index, groups
 
     def _stored(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
     def target(self, path: str) -> Path:
-        """Where ``path`` goes in the site; ValueError if it would leave the output folder."""
-        target = self.out / path
-        if not target.resolve().is_relative_to(self.out):
+        """Where ``path`` goes in the site; ValueError if it would leave the output folder.
+
+        A string check, not ``resolve()``: it runs for every file and the tree is our own.
+        """
+        parts = path.split("/")
+        if path.startswith("/") or "\\" in path or "\0" in path or any(p in ("", ".", "..") for p in parts):
             raise ValueError(f"output path leaves the output folder: {path}")
-        return target
+        return self.out / path
+
+    def has(self, key: str) -> bool:
+        """True when ``key`` is stored and unchanged since it was stored."""
+        try:
+            found = self._stored(key).stat()
+        except OSError:
+            return False
+        return self._index.get(key) == (found.st_size, found.st_mtime_ns)
+
+    def _remember(self, key: str) -> None:
+        found = self._stored(key).stat()
+        self._index[key] = (found.st_size, found.st_mtime_ns)
 
     def place(self, path: str, key: str, make: Callable[[], bytes]) -> None:
         """Put the file for ``key`` at ``path`` in the site, calling ``make`` only if it is not stored."""
         target = self.target(path)
-        stored = self._stored(key)
-        if stored.is_file():
+        if self.has(key):
             self.reused += 1
         else:
-            atomic.write_bytes(stored, make(), durable=False)
+            atomic.write_bytes(self._stored(key), make(), durable=False)
+            self._remember(key)
             self.made += 1
         self.used.add(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        link(stored, target)
+        link(self._stored(key), target)
 
     def write(self, path: str, data: bytes) -> None:
         """Put ``data`` at ``path``, stored by its own hash (feeds, exports, sitemap)."""
         self.place(path, "b" + hashlib.sha256(data).hexdigest(), lambda: data)
 
-    def prune(self) -> int:
-        """Delete stored files no longer used; returns how many."""
+    def place_group(self, group: str, make: Callable[[], Iterable[str]]) -> None:
+        """Files made together under one key: linked from the store, or made by ``make``
+        (which writes them into the site and returns their paths) and then stored."""
+        paths = self.groups.get(group)
+        keys = [_member(group, p) for p in paths or ()]
+        if paths is not None and all(self.has(k) for k in keys):
+            for path, key in zip(paths, keys, strict=True):
+                self.place(path, key, _never)
+            return
+        made = tuple(sorted(make()))
+        for path in made:
+            key = _member(group, path)
+            stored = self._stored(key)
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.unlink(missing_ok=True)
+            link(self.target(path), stored)
+            self._remember(key)
+            self.used.add(key)
+        self.groups = {group: made}
+
+    def save(self) -> int:
+        """Delete stored files this build did not use and save the index; returns how many went."""
         removed = 0
         for shard in self.folder.iterdir() if self.folder.is_dir() else ():
-            for stored in shard.iterdir():
-                if stored.name not in self.used:
-                    stored.unlink(missing_ok=True)
-                    removed += 1
+            if shard.is_dir():
+                for stored in shard.iterdir():
+                    if stored.name not in self.used:
+                        stored.unlink(missing_ok=True)
+                        removed += 1
+        self._index = {k: v for k, v in self._index.items() if k in self.used}
+        self.groups = {g: p for g, p in self.groups.items() if all(_member(g, x) in self.used for x in p)}
+        atomic.write_bytes(self.folder / _INDEX, pickle.dumps((self._index, self.groups)), durable=False)
         return removed
+
+
+def _member(group: str, path: str) -> str:
+    return "g" + hashlib.sha256(f"{group}\0{path}".encode()).hexdigest()
+
+
+def _never() -> bytes:
+    raise AssertionError("a checked stored file vanished")
 
 
 def link(source: Path, target: Path) -> None:

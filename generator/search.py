@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator import outputs
+from generator.outputs import OutputStore
 
 BUNDLE = "pagefind"  # the folder of the index and its UI, inside the site
 
@@ -36,24 +35,19 @@ def index(site: Path) -> None:
     _stable_entry(site / BUNDLE / "pagefind-entry.json")
 
 
-def place(site: Path, store: Path, page_keys: Iterable[str]) -> None:
+def place(site: Path, store: OutputStore, page_keys: Iterable[str]) -> None:
     """Index the site, or link the index of an earlier build made from the same pages.
 
-    The index depends only on the pages, so it is kept under a hash of their
+    The index depends only on the pages, so it is stored under a hash of their
     fingerprints; an unchanged site costs no indexing.
     """
-    key = hashlib.sha256("\n".join(sorted(page_keys)).encode()).hexdigest()[:32]
-    kept = store / key
-    if not kept.is_dir():
+    key = hashlib.sha256("\n".join(sorted(page_keys)).encode()).hexdigest()
+
+    def made() -> list[str]:
         index(site)
-        shutil.rmtree(store, ignore_errors=True)
-        shutil.copytree(site / BUNDLE, kept, copy_function=_link)
-        return
-    shutil.copytree(kept, site / BUNDLE, copy_function=_link)
+        return [p.relative_to(site).as_posix() for p in (site / BUNDLE).rglob("*") if p.is_file()]
 
-
-def _link(source: str, target: str) -> None:
-    outputs.link(Path(source), Path(target))
+    store.place_group(key, made)
 
 
 def _stable_entry(path: Path) -> None:

@@ -86,8 +86,8 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
     for name, text in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
         store.write(f"data/{name}", text.encode("utf-8"))
     if has_search:
-        search.place(out, store_dir / "search", store.used)
-    store.prune()
+        search.place(out, store, sorted(store.used))
+    store.save()
     return len(written)
 
 
