@@ -322,8 +322,9 @@ def read(path: Path, sidecar: Path | None, display: str) -> tuple[Article | None
         if size > MAX_BYTES:
             report.error(1, "too-large", f"file is {size:,} bytes; the limit is {MAX_BYTES:,} (not read)")
             return None, report.found
-        raw = path.read_bytes()[: MAX_BYTES + 1]
-        side_raw = sidecar.read_bytes()[:MAX_BYTES] if sidecar and sidecar.is_file() else b""
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # never more, even if the file grew since stat
+        side_raw = sidecar.read_bytes() if sidecar and sidecar.is_file() else b""
     except OSError as err:
         report.error(1, "unreadable", f"cannot read the file: {err.strerror or err}")
         return None, report.found
