@@ -32,29 +32,50 @@ def normalise(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     text = _cap_marks(unicodedata.normalize("NFC", _cap_marks(text)))
-    text = _DANDA_RUN.sub(_danda, text)
+    text = _dandas(text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(_pair_quotes(line) for line in lines)
 
 
-# Pipes and dandas in a row; spaces inside the run only before a pipe ("। |").
-_DANDA_RUN = re.compile(r"(?P<space>[^\S\n]*)(?P<run>[|।॥]+(?:[^\S\n]*\|[|।॥]*)*)")
+_TWO_DANDAS = re.compile("[।॥]{2}")
 
 
-def _danda(match: re.Match[str]) -> str:
-    """A run of pipes and dandas as one danda (single) or double danda (longer).
+def _is_devanagari(ch: str) -> bool:
+    return "\u0900" <= ch <= "\u097f"
 
-    Only after Devanagari (spaces before a pipe dropped) or after a space;
-    a single pipe after a space, and any run after other text, is left alone.
+
+def _dandas(text: str) -> str:
+    """ASCII pipes used as dandas made dandas, and runs of dandas made one ``॥``.
+
+    A pipe after Devanagari becomes ``।`` (spaces before it dropped); a double
+    pipe after a space becomes ``॥``; other pipes stay. Two or more dandas in a
+    row after Devanagari or a space become ``॥``. One pass, left to right, each
+    decision made on the output so far, so a second pass changes nothing.
     """
-    space, run = match["space"], match["run"]
-    before = match.string[match.start() - 1] if match.start() else ""
-    danda = "।" if "".join(run.split()) in ("|", "।") else "॥"
-    if "\u0900" <= before <= "\u097f" and (not space or "|" in run):
-        return danda
-    if (space or before.isspace()) and run != "|":
-        return space + danda
-    return match.group()
+    if "|" not in text and not _TWO_DANDAS.search(text):
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "|":
+            j = len(out)
+            while j and out[j - 1] != "\n" and out[j - 1].isspace():
+                j -= 1
+            before = out[j - 1] if j else ""
+            if _is_devanagari(before):
+                del out[j:]
+                ch = "।"
+            elif (j < len(out) or before == "\n") and text[i + 1 : i + 2] == "|":
+                ch = "॥"
+                i += 1
+        out.append(ch)
+        if ch in "।॥" and len(out) >= 2 and out[-2] in "।॥":
+            context = out[-3] if len(out) >= 3 else ""
+            if _is_devanagari(context) or context.isspace():
+                out[-2:] = ["॥"]
+        i += 1
+    return "".join(out)
 
 
 def _cap_marks(text: str) -> str:
