@@ -1,9 +1,13 @@
-"""Full-text search: a Pagefind index over both languages, built after the pages are written.
+"""Search: a Pagefind index of the articles in both languages, built after the pages are written.
 
 Pagefind (the ``pagefind[bin]`` package ships its binary) makes one index per
 ``<html lang>``; each language has its own search page querying its own index.
 Article pages carry both scripts, so Hindi and English words are found from
-either page. The index is optional: without Pagefind the search page says so.
+either page. What is indexed is each article's titles, summary and notes (the
+page marks the full text ``data-pagefind-ignore``): the index then grows with
+the number of articles, not with their length, and people, countries and
+meetings are found through the articles that report them. The index is
+optional: without Pagefind the search page says so.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 from generator.outputs import OutputStore
 
 BUNDLE = "pagefind"  # the folder of the index and its UI, inside the site
+INDEXED = "*/articles/*.html"  # article pages only; see the module docstring
 
 
 def available() -> bool:
@@ -28,7 +33,8 @@ def available() -> bool:
 
 def index(site: Path) -> None:
     """Index the built site in place; raises RuntimeError with Pagefind's own message on failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
+               "--glob", INDEXED, "--quiet"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not (site / BUNDLE / "pagefind-ui.js").is_file():
         raise RuntimeError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
