@@ -47,13 +47,14 @@ class Page:
 def relative(from_page: str, target: str) -> str:
     """A link from one site path to another that works under any prefix.
 
-    Pure string work on ``/``-separated site paths (no ``os.getcwd``): it runs for every link.
+    Only a shared language folder is skipped (``en/person/a.html`` links to
+    ``../person/b.html``, not ``b.html``), so a link depends on the page's depth
+    and language alone and a rendered fragment can be reused by every page at
+    that depth. Pure string work: it runs for every link.
     """
     start = from_page.split("/")[:-1]
     parts = target.split("/")
-    common = 0
-    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
-        common += 1
+    common = 1 if start and len(parts) > 1 and start[0] == parts[0] else 0
     link = "/".join([".."] * (len(start) - common) + parts[common:])
     return link or "./"
 
@@ -161,6 +162,8 @@ class Renderer:
         self.env.tests["devanagari"] = is_devanagari
         self.env.filters["base_path"] = base_path
         self.env.globals.update(helpers or {})
+        self._fragments: dict[tuple[str, int, str | None], Markup] = {}
+        self._fragments_lang: str | None = None
 
     def render(self, page: Page) -> str:
         """The text of one page."""
@@ -180,7 +183,31 @@ class Renderer:
             "lang_of": lambda b: lang_of(b, lang),
             "other_lang": "en" if lang == "hi" else "hi",
         }
+        context["meeting_item"] = self._meeting_items(page, lang, context)
         return self.env.get_template(page.template).render(context)
+
+    def _meeting_items(self, page: Page, lang: str, context: dict[str, Any]) -> Callable[..., Markup]:
+        """``meeting_item(m, current)`` for this page, reusing the HTML other pages at its depth made.
+
+        A meeting appears on the home page, its year and every participant's
+        page; its list item is the same on all pages of one depth and language,
+        so it is rendered once. Only one language's items are kept at a time.
+        """
+        depth = page.path.count("/")
+        if self._fragments_lang != lang:
+            self._fragments, self._fragments_lang = {}, lang
+        macros: list[Any] = []
+
+        def item(meeting: Any, current: str | None = None) -> Markup:
+            key = (meeting.id, depth, current)
+            found = self._fragments.get(key)
+            if found is None:
+                if not macros:
+                    macros.append(self.env.get_template("_macros.html").make_module(context))
+                found = self._fragments[key] = Markup(macros[0].meeting_item_html(meeting, current))
+            return found
+
+        return item
 
     def write(
         self, pages: Iterator[Page], store: OutputStore, keys: Fingerprints | None = None
