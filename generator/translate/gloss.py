@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator import hindi
 from generator.model import Mention
@@ -20,6 +21,8 @@ GAP = "…"
 MAX_WORDS = 6  # the longest glossary entry, in words, that is looked for
 _WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|[^\W_]+")
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+_stem = lru_cache(maxsize=1 << 16)(hindi.stem)  # a sentence's words recur across a whole site
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,13 @@ class Glossary:
     exact: dict[tuple[str, ...], str]
     stemmed: dict[tuple[str, ...], str]
     digest: str
+    # Every leading part of a key, so a lookup stops at the first window no entry begins with.
+    _exact_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _stemmed_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_exact_prefixes", _prefixes(self.exact))
+        object.__setattr__(self, "_stemmed_prefixes", _prefixes(self.stemmed))
 
     @classmethod
     def build(cls, extra: Iterable[tuple[str, str]] = ()) -> Glossary:
@@ -51,18 +61,40 @@ class Glossary:
     ) -> tuple[int, str] | None:
         """The longest entry starting at ``words[at]``: (words used, English).
 
-        ``stems`` (the words' stems, computed once per sentence by the caller)
-        saves stemming the same word for every window that contains it.
+        At equal length an exact entry wins over a stemmed one; a window holding
+        a stopword is only looked up exactly. ``stems`` (the words' stems,
+        computed once per sentence by the caller) saves stemming the same word
+        for every window that contains it.
         """
-        for size in range(min(MAX_WORDS, len(words) - at), 0, -1):
-            key = tuple(words[at : at + size])
-            found = self.exact.get(key)
-            if not found and not any(w in hindi.STOPWORDS for w in key):
-                stem_key = tuple(stems[at : at + size]) if stems else tuple(map(hindi.stem, key))
-                found = self.stemmed.get(stem_key)
-            if found:
-                return size, found
+        limit = min(MAX_WORDS, len(words) - at)
+        exact_size = stemmed_size = 0
+        key: tuple[str, ...] = ()
+        for size in range(1, limit + 1):
+            key += (words[at + size - 1],)
+            if key not in self._exact_prefixes:
+                break
+            if key in self.exact:
+                exact_size = size
+        key = ()
+        for size in range(1, limit + 1):
+            word = words[at + size - 1]
+            if word in hindi.STOPWORDS:
+                break
+            key += (stems[at + size - 1] if stems else _stem(word),)
+            if key not in self._stemmed_prefixes:
+                break
+            if key in self.stemmed:
+                stemmed_size = size
+        if exact_size and exact_size >= stemmed_size:
+            return exact_size, self.exact[tuple(words[at : at + exact_size])]
+        if stemmed_size:
+            stem_key = tuple(stems[at : at + stemmed_size]) if stems else key[:stemmed_size]
+            return stemmed_size, self.stemmed[stem_key]
         return None
+
+
+def _prefixes(keys: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(key[:size] for key in keys for size in range(1, len(key) + 1))
 
 
 def _words(text: str) -> list[str]:
@@ -75,7 +107,7 @@ def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
                    key=lambda m: (m.start, -m.end))
     spans = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
     words = [span[2] for span in spans]
-    stems = [hindi.stem(w) for w in words]
+    stems = [_stem(w) for w in words]
     parts: list[str] = []
     i = 0
     next_name = 0  # names and words both run left to right: one pass over each
@@ -95,7 +127,7 @@ def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
             i += found[0]
             continue
         word = spans[i][2]
-        if not re.search("[\u0900-\u097f]", word) or word.translate(_DIGITS).isdigit():
+        if not _DEVANAGARI.search(word) or word.translate(_DIGITS).isdigit():
             parts.append(word.translate(_DIGITS))
         elif word not in hindi.STOPWORDS:
             parts.append(GAP)
