@@ -151,14 +151,19 @@ def _folder_hash(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def _analyse_one(job: tuple[Article, Path, Config]) -> Analysis:
+def _analyse_one(job: tuple[Article, Path, Config]) -> Analysis | Diagnostic:
+    """One article's analysis, or the diagnostic saying why a stage failed on it."""
     article, extra, config = job
-    return analyse(article, gazetteer.load(extra), config.summary_sentences, config.summary_chars)
+    try:
+        return analyse(article, gazetteer.load(extra), config.summary_sentences, config.summary_chars)
+    except Exception as err:  # a bug in a stage costs this article, not the build
+        message = f"analysis failed, article skipped: {type(err).__name__}: {err}"
+        return Diagnostic(article.path, article.body_line, Level.ERROR, "internal", message)
 
 
 def analyse_all(
     articles: Sequence[Article], extra: Path, config: Config, jobs: int
-) -> list[Analysis]:
+) -> list[Analysis | Diagnostic]:
     """Analyse articles, across ``jobs`` processes when there are many; order is kept."""
     work = [(article, extra, config) for article in articles]
     if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
@@ -188,16 +193,26 @@ def collect(
     cached = {_key(a): analyses_store.get(_key(a)) for a in articles}
     fresh = [a for a in articles if not _is_analysis_of(cached[_key(a)], a)]
     workers = jobs or os.cpu_count() or 1
-    for analysis in analyse_all(fresh, extra, config, workers):
-        analyses_store.put(_key(analysis.article), analysis)
-        cached[_key(analysis.article)] = analysis
+    for article, analysis in zip(fresh, analyse_all(fresh, extra, config, workers), strict=True):
+        if isinstance(analysis, Diagnostic):
+            result.diagnostics.append(analysis)
+            continue
+        analyses_store.put(_key(article), analysis)
+        cached[_key(article)] = analysis
     result.analysed = len(fresh)
+    articles = [a for a in articles if _is_analysis_of(cached[_key(a)], a)]
     translator = Translator(
         content / "translations" / "hi-en.po",
         config.path("cache_dir") / "translations.json",
         gazetteer.load(extra),
         use_model=use_model,
     )
+    if translator.memory_error is not None:
+        where = translator.memory_path.relative_to(config.root).as_posix()
+        message = f"translation memory not used: {translator.memory_error}"
+        result.diagnostics.append(
+            Diagnostic(where, translator.memory_error.line, Level.ERROR, "memory", message)
+        )
     english_store = Store(config.path("cache_dir"), "english", f"{settings}-{translator.engine_version()}")
     entries: list[Entry] = []
     for article in articles:
@@ -228,6 +243,8 @@ def build(config: Config, out: Path | None = None) -> Result:
     with lock(config.path("cache_dir")):
         digest, result = collect(config)
         target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(f".{target.name}.new-*"):  # left by a killed build
+            shutil.rmtree(stale, ignore_errors=True)
         fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
         try:
             result.pages = site.write(digest, config, fresh, config.path("cache_dir") / "output")

@@ -45,7 +45,7 @@ def meetings_csv(records: list[dict[str, Any]]) -> str:
     writer.writerow(CSV_FIELDS)
     for r in records:
         place, occasion = r.get("place") or {}, r.get("occasion") or {}
-        writer.writerow([
+        writer.writerow(_safe_cell(cell) for cell in [
             r["id"], r["date"] or "", r["date_basis"], r["kind"], str(r["future"]).lower(),
             place.get("en") or "", place.get("hi") or "", occasion.get("en") or "", occasion.get("hi") or "",
             "; ".join(r["topics"]), _names(r, "en"), _names(r, "hi"),
@@ -53,6 +53,11 @@ def meetings_csv(records: list[dict[str, Any]]) -> str:
             " ".join(r["evidence"]), " ".join((n or {}).get("en") or "" for n in r["notes"]),
         ])
     return out.getvalue()
+
+
+def _safe_cell(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula (text from news could start with = or @)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _dump(value: Any) -> str:

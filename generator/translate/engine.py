@@ -16,7 +16,7 @@ from generator.model import Mention, Sentence, Translation
 from generator.translate import argos, shield
 from generator.translate.cache import TranslationCache
 from generator.translate.gloss import Glossary, gloss
-from generator.translate.memory import Memory
+from generator.translate.memory import Memory, MemoryFileError
 
 BATCH = 256  # sentences per model call (the model sorts them by length into batches)
 Progress = Callable[[int, int], None]
@@ -39,7 +39,11 @@ class Translator:
         use_model: bool = True,
     ) -> None:
         self.memory_path = memory
-        self.memory = Memory.load(memory)
+        self.memory_error: MemoryFileError | None = None
+        try:
+            self.memory = Memory.load(memory)
+        except MemoryFileError as err:  # translate without it; the caller reports it
+            self.memory, self.memory_error = Memory.empty(), err
         self.cache = TranslationCache(cache)
         self.glossary = Glossary.build(gazetteer.glossary() if gazetteer is not None else ())
         self.package = argos.find() if use_model else None
@@ -129,6 +133,10 @@ class Translator:
         """Add fuzzy machine entries for sentences lacking a translation; returns how many."""
         if self._engine is None or self.package is None:
             raise argos.ArgosError("no Hindi→English model is installed: digest models install")
+        if self.memory_error is not None:
+            raise argos.ArgosError(
+                f"{self.memory_path}:{self.memory_error.line}: {self.memory_error}; nothing written"
+            )
         items: dict[str, Sequence[Mention]] = {}
         for sentences, mentions in articles:
             by_sentence = _group(mentions)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 from generator import atomic
 
@@ -45,6 +45,14 @@ class Entry:
     engine: str | None = None
 
 
+class MemoryFileError(ValueError):
+    """The memory file cannot be read; the build reports it and never rewrites the file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 class Memory:
     """A PO translation memory held in memory; ``save`` writes it back."""
 
@@ -54,12 +62,29 @@ class Memory:
         self.added = 0
 
     @classmethod
+    def empty(cls) -> Memory:
+        """A memory with no entries."""
+        return cls(Catalog(locale="en", fuzzy=False), DEFAULT_HEADER)
+
+    @classmethod
     def load(cls, path: Path) -> Memory:
-        """The memory at ``path``; an empty one if the file does not exist."""
+        """The memory at ``path``; an empty one if the file does not exist.
+
+        Raises MemoryFileError when the file is not UTF-8 or not a PO file.
+        """
         if not path.is_file():
-            return cls(Catalog(locale="en", fuzzy=False), DEFAULT_HEADER)
+            return cls.empty()
         raw = path.read_bytes()
-        return cls(read_po(io.BytesIO(raw), locale="en"), _header_of(raw.decode("utf-8")))
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = raw.count(b"\n", 0, err.start) + 1
+            raise MemoryFileError(line, f"not UTF-8: undecodable byte 0x{raw[err.start]:02x}") from None
+        try:
+            catalog = read_po(io.BytesIO(raw), locale="en", abort_invalid=True)
+        except PoFileError as err:
+            raise MemoryFileError(max(1, getattr(err, "lineno", 1) or 1), f"not a PO file: {err}") from None
+        return cls(catalog, _header_of(text))
 
     def get(self, source: str) -> Entry | None:
         """The translated entry for ``source``, or None."""
