@@ -17,6 +17,7 @@ from generator.model import Bilingual
 
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _JOINERS = dict.fromkeys(map(ord, "\u200c\u200d"), None)
+_TO_CLEAN = re.compile("[०-९\u200c\u200d]")
 
 _MONTHS: dict[str, int] = {
     "जनवरी": 1, "फरवरी": 2, "फ़रवरी": 2, "मार्च": 3, "अप्रैल": 4, "अप्रेल": 4, "मई": 5,
@@ -99,6 +100,8 @@ class DateRef:
 
 def clean(text: str) -> str:
     """Text with Devanagari digits as ASCII and zero-width joiners removed."""
+    if not _TO_CLEAN.search(text):
+        return text  # the usual case; str.translate walks the whole text in Python-level lookups
     return text.translate(_DIGITS).translate(_JOINERS)
 
 

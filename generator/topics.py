@@ -26,6 +26,11 @@ class Topic:
 
     label: str
     pattern: re.Pattern[str]
+    cues: tuple[str, ...] = ()  # the cues as the pattern spells them: one must occur for a match
+
+
+def _topic(label: str, cues: Sequence[str]) -> Topic:
+    return Topic(label, _pattern(cues), tuple(unicodedata.normalize("NFC", cue) for cue in cues))
 
 
 def _pattern(cues: Sequence[str]) -> re.Pattern[str]:
@@ -39,7 +44,7 @@ def parse(text: str) -> tuple[Topic, ...]:
     """A vocabulary from YAML text: a list of ``{label, cues}`` entries."""
     entries = yaml.safe_load(text) or []
     return tuple(
-        Topic(str(entry["label"]), _pattern([str(cue) for cue in entry["cues"]]))
+        _topic(str(entry["label"]), [str(cue) for cue in entry["cues"]])
         for entry in entries
         if entry.get("label") and entry.get("cues")
     )
@@ -52,10 +57,16 @@ def vocabulary() -> tuple[Topic, ...]:
 
 
 def find(texts: Iterable[str], topics: Sequence[Topic] | None = None) -> tuple[str, ...]:
-    """Labels whose cues occur in ``texts``, in vocabulary order."""
+    """Labels whose cues occur in ``texts``, in vocabulary order.
+
+    A plain substring test of the cues rules most topics out before their
+    pattern (slow to search: it opens with a look-behind) is tried.
+    """
     joined = (
         unicodedata.normalize("NFC", "\n".join(texts)).replace("\u200d", "").replace("\u200c", "")
     )
     return tuple(
-        t.label for t in (vocabulary() if topics is None else topics) if t.pattern.search(joined)
+        t.label
+        for t in (vocabulary() if topics is None else topics)
+        if (not t.cues or any(cue in joined for cue in t.cues)) and t.pattern.search(joined)
     )
