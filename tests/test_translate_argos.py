@@ -314,3 +314,16 @@ def test_install_from_the_index_picks_the_newest_hindi_english_package(
         Path(argostranslate.settings.local_package_index).unlink(missing_ok=True)
     assert fetched == ["0.0.2"] and installed.engine == ENGINE
     assert not (tmp_path / "download.argosmodel").exists()
+
+
+def test_a_build_with_the_model_shows_machine_english_and_its_provenance(
+        argos_package: Path, project: Path) -> None:
+    articles = project / "content" / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    (articles / "other.txt").write_text("---\ndate: 2023-05-02\n---\n" + OTHER, encoding="utf-8")
+    assert cli.main(["build", "--root", str(project)]) == 0
+    other = (project / "site" / "en" / "articles" / "other.html").read_text(encoding="utf-8")
+    seed = (project / "site" / "en" / "articles" /
+            "rajnath-singh-sco-bilateral-meetings-2023-04-28.html").read_text(encoding="utf-8")
+    assert ENGINE in other and "provenance-machine" in other and "provenance-gloss" not in other
+    assert "provenance-editor" in seed and "provenance-machine" not in seed
