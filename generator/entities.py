@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from generator.gazetteer import HONORIFICS, WORD, Gazetteer, word_key
@@ -111,15 +112,21 @@ def _words(text: str) -> list[_Word]:
     for match in WORD.finditer(masked):
         start, end = match.span()
         gap = masked[last:start]
-        if gap == " ":
-            glued = chained = True
-        else:
-            glued = bool(_GLUE.fullmatch(gap))
-            chained = glued or bool(_CHAIN_GLUE.fullmatch(gap))
+        glued, chained = (True, True) if gap == " " else _gap_kinds(gap)
         word = match.group()
-        found.append(_Word(word, start, end, word_key(word), gap, glued, chained))
+        found.append(_new_word(_Word, (word, start, end, word_key(word), gap, glued, chained)))
         last = end
     return found
+
+
+_new_word = tuple.__new__  # builds a _Word without NamedTuple's Python-level __new__
+
+
+@lru_cache(maxsize=1024)
+def _gap_kinds(gap: str) -> tuple[bool, bool]:
+    """Whether a gap between words may stand inside a name, and inside a chain of roles."""
+    glued = bool(_GLUE.fullmatch(gap))
+    return glued, glued or bool(_CHAIN_GLUE.fullmatch(gap))
 
 
 def _glued(word: _Word, chain: bool = False) -> bool:

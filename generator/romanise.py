@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -311,6 +311,7 @@ _ENDINGS = (
 )
 
 
+@lru_cache(maxsize=1 << 14)  # names recur from article to article
 def _word(word: str) -> str:
     """One Devanagari word in Latin letters (lower case)."""
     word = unicodedata.normalize("NFD", word.replace("\u200c", "").replace("\u200d", ""))
