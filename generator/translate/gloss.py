@@ -35,10 +35,13 @@ class Glossary:
     # Every leading part of a key, so a lookup stops at the first window no entry begins with.
     _exact_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
     _stemmed_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    # First words and first stems of the entries: a word that is neither starts none.
+    starts: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_exact_prefixes", _prefixes(self.exact))
         object.__setattr__(self, "_stemmed_prefixes", _prefixes(self.stemmed))
+        object.__setattr__(self, "starts", frozenset(k[0] for k in (*self.exact, *self.stemmed)))
 
     @classmethod
     def build(cls, extra: Iterable[tuple[str, str]] = ()) -> Glossary:
@@ -111,6 +114,7 @@ def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
     parts: list[str] = []
     i = 0
     next_name = 0  # names and words both run left to right: one pass over each
+    starts = glossary.starts
     while i < len(spans):
         start = spans[i][0]
         while next_name < len(names) and names[next_name].end <= start:
@@ -121,13 +125,13 @@ def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
             while i < len(spans) and spans[i][0] < name.end:
                 i += 1
             continue
-        found = glossary.match(words, i, stems)
+        found = glossary.match(words, i, stems) if words[i] in starts or stems[i] in starts else None
         if found is not None:
             parts.append(found[1])
             i += found[0]
             continue
         word = spans[i][2]
-        if not _DEVANAGARI.search(word) or word.translate(_DIGITS).isdigit():
+        if not _DEVANAGARI.search(word) or word.isdigit():  # Devanagari digits are digits too
             parts.append(word.translate(_DIGITS))
         elif word not in hindi.STOPWORDS:
             parts.append(GAP)
