@@ -14,10 +14,11 @@ from generator.meetings.patterns import (
     compile_tolerant,
 )
 
-# Triggers in priority order: (pattern, kind). Matches never overlap.
-_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (compile_tolerant(p), kind)
-    for p, kind in (
+# Triggers in priority order: (pattern, kind[, gate]). Matches never overlap. A gate is
+# a word some slow trigger cannot match without: a quick search for it skips the trigger.
+_TRIGGERS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tuple(
+    (compile_tolerant(p), kind, compile_tolerant(gate[0]) if gate else None)
+    for p, kind, *gate in (
         (
             rf"{MEDIUM}\s*(?:के\s*(?:जरिए|जरिये|माध्यम\s*से)|पर)\s*(?:\S+\s+){{0,2}}?{SPEECH}(?:\s*{DO})?",
             "call",
@@ -38,7 +39,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "summit",
         ),
         (r"(?:सम्मेलन|बैठक)\S*\s*में\s*(?:भाग|हिस्सा)\s*(?:लिया|लेंगे|लेंगी|लेगा|ले\s*रहे)", "multilateral"),
-        (rf"(?:आपात|आपातकालीन)?\s*बैठक\S*{PARTICLE}\s*कर\s*रहे", "multilateral"),
+        (rf"(?:आपात|आपातकालीन)?\s*बैठक\S*{PARTICLE}\s*कर\s*रहे", "multilateral", r"कर\s*रहे"),
         (
             rf"(?:द्विपक्षीय|त्रिपक्षीय|प्रतिनिधिमंडल\s*स्तर\S*)\s*(?:वार्ता|बातचीत)\S*{PARTICLE}\s*{DO}{NOT_PASSIVE}",
             "talks",
@@ -48,21 +49,25 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             rf"(?:से|के\s*साथ|के\s*बीच)\s+(?:\S+\s+){{0,2}}?बैठक\S*{PARTICLE}\s*{DO}{NOT_PASSIVE}",
             "meeting",
+            "बैठक",
         ),
         (
             rf"(?:{FROM}|के\s*साथ){PARTICLE}\s*(?:मिले|मिलीं|मिलेंगे|मिलेंगी|मिलेगा|मिलेगी)(?![\u0900-\u0963\u0966-\u097f])",
             "meeting",
+            "मिल",
         ),
-        (r"(?<=\s)(?:मिलेंगे|मिलेंगी)(?=\s*(?:।|$))", "meeting"),
+        (r"(?<=\s)(?:मिलेंगे|मिलेंगी)(?=\s*(?:।|$))", "meeting", "मिलेंग"),
         (rf"(?:वार्ता|वार्तालाप|विचार-विमर्श|विचार\s*विमर्श){PARTICLE}\s*{DO}{NOT_PASSIVE}", "talks"),
         (
             rf"(?:{FROM}|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:बातचीत|बात){PARTICLE}\s*{DO}{NOT_PASSIVE}",
             "call",
+            "बात",
         ),
         (rf"के\s*बीच\s+(?:\S+\s+){{0,8}}?(?:बातचीत|बात){PARTICLE}\s*{DO}{NOT_PASSIVE}", "talks"),
         (
             rf"(?:{FROM}|के\s*साथ)\s+(?:\S+\s+){{0,8}}?(?:चर्चा|विचारों\s*का\s*आदान-प्रदान){PARTICLE}\s*{DO}{NOT_PASSIVE}",
             "talks",
+            "चर्चा|विचारों",
         ),
         (r"(?:वार्ता|बातचीत)\s+(?:\S+\s+)?शुरू\s*(?:होगी|हुई|होने|की|करेंगे)", "talks"),
         (r"तलब\s*(?:किया|किए|किये|करेंगे)", "meeting"),
@@ -91,6 +96,7 @@ _TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?<=\s)(?:पहुंचे|पहुँचे|पहुंचीं|पहुंचेंगे|पहुंचेंगी|जाएंगे|जाएंगी|रवाना\s*(?:हुए|होंगे|हो\s*गए))"
             r"(?![\u0900-\u0963\u0966-\u097f])",
             "visit",
+            "पहुंच|पहुँच|जाएंग|रवाना",
         ),
     )
 )
@@ -106,7 +112,9 @@ def find_triggers(text: str) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int, str]] = []
     if not _CUES.search(text):
         return taken
-    for pattern, kind in _TRIGGERS:
+    for pattern, kind, gate in _TRIGGERS:
+        if gate is not None and not gate.search(text):
+            continue
         for m in pattern.finditer(text):
             if not any(m.start() < b and a < m.end() for a, b, _ in taken):
                 taken.append((m.start(), m.end(), kind))
