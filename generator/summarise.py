@@ -148,7 +148,11 @@ _CLAUSE_END = re.compile(
 
 def title_from_text(text: str) -> str:
     """A Hindi title from text: its top-ranked sentence in headline form, cut after a clause if long."""
-    found = hindi.sentences(hindi.normalise(text))
+    return title_from_sentences(hindi.sentences(hindi.normalise(text)))
+
+
+def title_from_sentences(found: Sequence[Sentence]) -> str:
+    """:func:`title_from_text` for text already split into sentences (e.g. an Analysis's)."""
     picked = summarise(found, budget=1)
     sentence = found[picked[0]].text if picked else (found[0].text if found else "")
     sentence = _DATELINE.sub("", sentence, count=1)
