@@ -108,29 +108,29 @@ def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
     """Key terms and names of one sentence in English, in order, gaps marked ``…``."""
     names = sorted((m for m in mentions if m.entity.name.en and 0 <= m.start < m.end <= len(text)),
                    key=lambda m: (m.start, -m.end))
-    spans = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
-    words = [span[2] for span in spans]
+    words: list[str] = _WORD.findall(text)
+    starts = [w.start() for w in _WORD.finditer(text)]  # offsets of ``words``
     stems = [_stem(w) for w in words]
     parts: list[str] = []
     i = 0
     next_name = 0  # names and words both run left to right: one pass over each
-    starts = glossary.starts
-    while i < len(spans):
-        start = spans[i][0]
+    entry_starts = glossary.starts
+    while i < len(words):
+        start = starts[i]
         while next_name < len(names) and names[next_name].end <= start:
             next_name += 1
         name = names[next_name] if next_name < len(names) else None
         if name is not None and name.start <= start:
             parts.append(name.entity.name.en or "")
-            while i < len(spans) and spans[i][0] < name.end:
+            while i < len(words) and starts[i] < name.end:
                 i += 1
             continue
-        found = glossary.match(words, i, stems) if words[i] in starts or stems[i] in starts else None
+        found = glossary.match(words, i, stems) if words[i] in entry_starts or stems[i] in entry_starts else None
         if found is not None:
             parts.append(found[1])
             i += found[0]
             continue
-        word = spans[i][2]
+        word = words[i]
         if not _DEVANAGARI.search(word) or word.isdigit():  # Devanagari digits are digits too
             parts.append(word.translate(_DIGITS))
         elif word not in hindi.STOPWORDS:
