@@ -300,7 +300,9 @@ def test_install_from_the_index_picks_the_newest_hindi_english_package(
     fetched: list[str] = []
 
     def update() -> None:
-        Path(argostranslate.settings.local_package_index).write_text(json.dumps(index))
+        local = Path(argostranslate.settings.local_package_index)
+        local.parent.mkdir(parents=True, exist_ok=True)  # argos makes it at import, maybe for another home
+        local.write_text(json.dumps(index))
 
     def download(available: Any) -> Path:
         fetched.append(available.package_version)
