@@ -207,7 +207,7 @@ def _indian_ee(consonants: list[str], closing: list[str]) -> bool:
     end = closing[0][0]
     return (
         end == "प"
-        or (end == "त" and consonants[-1] == "र")
+        or (end == "त" and consonants[-1:] == ["र"])  # a vowel letter has no consonant (ईत)
         or (end in "नण" and consonants == ["व"])
     )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -82,16 +81,10 @@ def test_romanising_latin_text_is_idempotent(text: str) -> None:
     assert romanise(once) == once
 
 
-ROMANISE_BUG = ("generator/romanise.py _indian_ee: `consonants[-1]` on a syllable without consonants "
-                "(an independent vowel such as ई before त) raises IndexError; `consonants[-1:] == ['र']` fixes it")
-
-
-@pytest.mark.xfail(strict=False, raises=IndexError, reason=ROMANISE_BUG)
 def test_romanise_a_name_opening_with_a_long_vowel() -> None:
     assert romanise("ईत")
 
 
-@pytest.mark.xfail(strict=False, raises=IndexError, reason=ROMANISE_BUG)
 @EXAMPLES
 @given(st.one_of(names, st.text(max_size=40)))
 def test_romanise_never_raises_and_gives_no_devanagari(text: str) -> None:
