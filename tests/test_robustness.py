@@ -198,8 +198,6 @@ def _one_sentence(count: int) -> tuple[tuple[Sentence, ...], tuple[object, ...]]
     return found, entities.recognise(found, GAZ)
 
 
-@pytest.mark.xfail(strict=False, reason="generator/meetings/clauses.py: `bare = [p for p in inside "
-                   "if p not in named]` compares dataclasses pairwise, quadratic in names per sentence")
 def test_meetings_linear_in_one_long_sentence() -> None:
     prepared = {n: _one_sentence(n) for n in (3000, 6000)}
     _assert_linear(lambda n: meetings.extract("x", None, *prepared[n], GAZ), 3000, repeats=1)  # type: ignore[arg-type]

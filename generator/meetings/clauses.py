@@ -160,8 +160,9 @@ def clause_meetings(
             is_body(p.participant) for p in inside
         ):
             continue  # briefing someone counts only for a body of foreign envoys
-        named = [p for p in inside if p.participant.role.en or p.participant.role.hi or p.person]
-        bare = [p for p in inside if p not in named]
+        is_named = [bool(p.participant.role.en or p.participant.role.hi or p.person) for p in inside]
+        named = [p for p, yes in zip(inside, is_named, strict=True) if yes]
+        bare = [p for p, yes in zip(inside, is_named, strict=True) if not yes]  # linear in names
         if kind in ("multilateral", "summit"):
             named += bare
         elif len(named) + (subject not in named) < 2:
