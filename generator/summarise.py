@@ -41,6 +41,7 @@ DAMPING = 0.85  # TextRank's random-walk continuation probability
 POSITION_WEIGHT = 0.8  # share of the score from the position prior; news puts the point first
 MMR_LAMBDA = 0.8  # relevance against redundancy in the greedy pick
 NEAR_DUPLICATE = 0.6  # a sentence this similar to a chosen one adds nothing
+MAX_POOL = 400  # sentences ranked (the earliest ones): ranking is quadratic in this
 
 
 def words(text: str) -> list[str]:
@@ -104,7 +105,7 @@ def summarise(
     sentence is always kept, even alone over the cap, so that a summary is
     never empty while the article has something to say.
     """
-    pool = [s for s in sentences if eligible(s)]
+    pool = [s for s in sentences if eligible(s)][:MAX_POOL]
     if budget <= 0 or not pool:
         return ()
     bags = [words(s.text) for s in pool]

@@ -170,17 +170,9 @@ def _run(stage: str, prepared: tuple[tuple[Sentence, ...], tuple[object, ...]]) 
     return translator.translate_article(found, mentions)  # type: ignore[arg-type]
 
 
-QUADRATIC = {
-    ("summarise", "sentences"): "generator/summarise.py: similarity() builds a sentences x sentences "
-    "matrix; 40,000 short sentences (1 MB) exhaust memory",
-}
-
-
 @pytest.mark.parametrize("stage", ["segment", "read", "entities", "meetings", "summarise", "translate"])
 @pytest.mark.parametrize("kind", sorted(INPUTS))
-def test_every_stage_is_linear(stage: str, kind: str, request: pytest.FixtureRequest) -> None:
-    if (stage, kind) in QUADRATIC:
-        request.applymarker(pytest.mark.xfail(reason=QUADRATIC[stage, kind], strict=False))
+def test_every_stage_is_linear(stage: str, kind: str) -> None:
     make_text, n = INPUTS[kind]
     if stage == "segment":
         _assert_linear(lambda size: hindi.sentences(hindi.normalise(make_text(size))), n)
@@ -209,8 +201,6 @@ def test_gloss_linear_in_one_long_sentence() -> None:
     _assert_linear(lambda n: translator.translate_article(*prepared[n]), 1000)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=False, reason="generator/summarise.py similarity(): a sentences x sentences "
-                   "matrix; 40,000 short sentences (about 1 MB, under the input limit) exhaust memory")
 def test_summariser_memory_is_linear_in_sentences() -> None:
     peaks = []
     for count in (1500, 3000):
