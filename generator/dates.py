@@ -86,6 +86,9 @@ _KAL = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])कल(?![\w\u0900-\u0963
 _NATIONAL_DAYS = {"गणतंत्र": (1, 26), "स्वतंत्रता": (8, 15)}  # Republic Day, Independence Day
 _NATIONAL_DAY = re.compile(r"(?P<name>गणतंत्र|स्वतंत्रता)\s+दिवस")
 _LAST_WEEK = re.compile(r"(?:पिछले|गत|बीते)\s+(?:सप्ताह|हफ्ते|हफ़्ते)")
+# What the patterns above that open with a look-behind (slow to search) cannot match without.
+_MONTH_NAME = re.compile(_MONTH)  # _EXPLICIT, _MONTH_YEAR
+_DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")  # _NUMERIC
 
 
 @dataclass(frozen=True)
@@ -125,13 +128,14 @@ def explicit(text: str, published: dt.date | None, *, future: bool = False) -> D
     """The first written-out date: day and month, with or without a year, or a national day
     (``गणतंत्र दिवस``: the latest 26 January on or before publication, or the next when future)."""
     text = clean(text)
-    found = _NUMERIC.search(text)
+    found = _NUMERIC.search(text) if _DIGIT_SEPARATOR.search(text) else None
     if found:
         day, month, year = (int(found.group(g)) for g in ("day", "month", "year"))
         date = _safe_date(year, month, day)
         if date:
             return DateRef(date, "explicit", found.group(0))
-    for found in _EXPLICIT.finditer(text):
+    months = _MONTH_NAME.search(text) is not None
+    for found in _EXPLICIT.finditer(text) if months else ():
         day_number = _number(found.group("day"))
         if day_number is None:
             continue
@@ -162,7 +166,7 @@ def explicit(text: str, published: dt.date | None, *, future: bool = False) -> D
         elif not future and date > published:
             date = dt.date(published.year - 1, month, day)
         return DateRef(date, "explicit", found.group(0))
-    found = _MONTH_YEAR.search(text)
+    found = _MONTH_YEAR.search(text) if months else None
     if found:
         return DateRef(None, "unknown", found.group(0))
     return None
@@ -202,10 +206,10 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Da
     if named:
         day = weekday_before(published, WEEKDAYS[named.group("name")], future=future)
         return DateRef(day, "weekday", named.group(0))
-    today = _TODAY.search(text)
+    today = _TODAY.search(text) if "आज" in text else None
     if today:
         return DateRef(published, "today", today.group(0))
-    kal = _KAL.search(text)
+    kal = _KAL.search(text) if "कल" in text else None
     if kal:
         if future:
             return DateRef(published + dt.timedelta(days=1), "tomorrow", kal.group(0))
