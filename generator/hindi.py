@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import Sentence
 
@@ -277,6 +278,7 @@ _SUFFIXES = sorted(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand words recur in every article
 def stem(word: str) -> str:
     """Light suffix stripping for Hindi inflections (-ों, -ें, -ाओं ...); keeps two letters."""
     for suffix in _SUFFIXES:

@@ -29,7 +29,7 @@ def title(analysis: Analysis, translations: Sequence[Translation]) -> Bilingual:
             else None
         )  # a gloss is not a title: the page falls back to the Hindi one
         made = Bilingual(
-            hi=summarise.title_from_text(analysis.article.body) or analysis.article.slug,
+            hi=summarise.title_from_sentences(analysis.sentences) or analysis.article.slug,
             en=cut_title(english) if english else None,
         )
     return Bilingual(hi=given.hi or made.hi, en=given.en or made.en)
