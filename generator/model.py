@@ -17,7 +17,7 @@ class Level(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Diagnostic:
     """One problem with one input, printed as ``file:line: level: message``."""
 
@@ -31,7 +31,7 @@ class Diagnostic:
         return f"{self.path}:{self.line}: {self.level.value}: {self.message} [{self.code}]"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bilingual:
     """The same text in Hindi and English; either may be missing."""
 
@@ -44,7 +44,7 @@ class Bilingual:
         return own if own else (self.en if lang == "hi" else self.hi)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What an editor says about an article (front matter or sidecar)."""
 
@@ -55,7 +55,7 @@ class Metadata:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One input as read from disk: normalised body text and its metadata."""
 
@@ -67,7 +67,7 @@ class Article:
     digest: str  # hash of the raw bytes and sidecar, for caching
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article; ``index`` is its position in the article."""
 
@@ -77,7 +77,7 @@ class Sentence:
     line: int  # 1-based line in the source file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A gazetteer entry or a recognised name: one page on the site."""
 
@@ -89,7 +89,7 @@ class Entity:
     romanised: bool = False  # True when the English name came from rules, not the gazetteer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entity found in a sentence, with its character span in that sentence."""
 
@@ -100,7 +100,7 @@ class Mention:
     entity: Entity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     """One side of a meeting: a person, or an office held for a country or body."""
 
@@ -111,7 +111,7 @@ class Participant:
     country_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """An interaction between parties representing states or organisations."""
 
@@ -130,7 +130,7 @@ class Meeting:
     notes: tuple[Bilingual, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Translation:
     """An English sentence with where it came from."""
 

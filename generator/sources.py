@@ -16,6 +16,7 @@ runs too long to segment are warnings. Every check is linear in the input.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -245,7 +246,7 @@ def metadata(
         value = data.get(f"title_{lang}")
         if isinstance(value, str) and value.strip():
             text = _text(value, lang) or None
-            title = Bilingual(**{**title.__dict__, lang: text or getattr(title, lang)})
+            title = dataclasses.replace(title, **{lang: text or getattr(title, lang)})
     place = _bilingual(data["place"], "place", line("place"), report) if "place" in data else None
     url = data.get("url")
     if url is not None and not (isinstance(url, str) and _URL.match(url)):

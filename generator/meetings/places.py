@@ -35,6 +35,8 @@ _GATHERINGS = ("summit", "multilateral")
 class RomanisedPlace(Bilingual):
     """A place name whose English comes from romanisation rules, not the gazetteer."""
 
+    __slots__ = ()
+
 
 _DATELINE = re.compile(
     r"^([\u0900-\u0963\u0966-\u097f]+(?:\s+[\u0900-\u0963\u0966-\u097f]+)?)\s*[।:,]"
