@@ -7,37 +7,29 @@ with one atomic rename, so an interrupted build leaves the previous site whole.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
-import errno
-import fcntl
 import hashlib
 import multiprocessing
 import os
-import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from generator import atomic, gazetteer, site, sources, titles
+from generator import gazetteer, site, sources, titles
 from generator.analysis import Analysis, analyse
+from generator.cache import CachedReader, Store
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble
 from generator.fingerprint import code_version
 from generator.model import Article, Diagnostic, Level
+from generator.publish import BuildLocked, lock, publish
 from generator.translate import Translator
 
-_RENAME_EXCHANGE = 2
+__all__ = ["BuildLocked", "Result", "build", "collect"]
+
 PARALLEL_THRESHOLD = 16  # fewer uncached articles than this are analysed in-process
-
-
-class BuildLocked(RuntimeError):
-    """Another build of the same project is running."""
 
 
 @dataclass
@@ -53,93 +45,6 @@ class Result:
     def failed(self, strict: bool) -> bool:
         levels = {d.level for d in self.diagnostics}
         return Level.ERROR in levels or (strict and Level.WARNING in levels)
-
-
-class Store:
-    """Pickled values on disk under one namespace and version; unreadable entries are misses."""
-
-    def __init__(self, folder: Path, namespace: str, version: str) -> None:
-        self.folder = folder / namespace / hashlib.sha256(version.encode()).hexdigest()[:16]
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
-
-    def get(self, key: str) -> Any:
-        try:
-            return pickle.loads(self._path(key).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            return None
-
-    def put(self, key: str, value: object) -> None:
-        atomic.write_bytes(
-            self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False
-        )
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths (Linux renameat2); False where unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
-        return False
-    at_fdcwd = -100
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EXDEV):
-        return False
-    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
-
-
-def publish(fresh: Path, out: Path) -> None:
-    """Put the freshly built tree at ``out``, replacing the old one in one step."""
-    if not out.exists():
-        os.rename(fresh, out)
-        return
-    if _exchange(fresh, out):
-        shutil.rmtree(fresh)
-        return
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    os.rename(out, old)
-    os.rename(fresh, out)
-    shutil.rmtree(old)
-
-
-@contextlib.contextmanager
-def lock(folder: Path) -> Iterator[None]:
-    """Hold the project's build lock; raise BuildLocked if another build has it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "build.lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildLocked(f"another build is running (lock held on {folder / 'build.lock'})") from None
-        yield
-
-
-class CachedReader:
-    """``sources.read`` remembered by the bytes of the input and its sidecar."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def __call__(self, path: Path, sidecar: Path | None, display: str) -> tuple[Article | None, list[Diagnostic]]:
-        try:
-            if path.stat().st_size > sources.MAX_BYTES:
-                return sources.read(path, sidecar, display)
-            raw = path.read_bytes() + b"\0" + (sidecar.read_bytes() if sidecar and sidecar.is_file() else b"")
-        except OSError:
-            return sources.read(path, sidecar, display)
-        key = hashlib.sha256(raw + b"\0" + display.encode()).hexdigest()
-        found = self.store.get(key)
-        if isinstance(found, tuple) and len(found) == 2:
-            return found
-        read = sources.read(path, sidecar, display)
-        self.store.put(key, read)
-        return read
 
 
 def _folder_hash(folder: Path) -> str:

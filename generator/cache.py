@@ -1,0 +1,57 @@
+"""Caches of the build: pickled values keyed by content hash and code version.
+
+They only save time: an unreadable entry is a miss, and deleting ``.cache/`` is safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Any
+
+from generator import atomic, sources
+from generator.model import Article, Diagnostic
+
+
+class Store:
+    """Pickled values on disk under one namespace and version; unreadable entries are misses."""
+
+    def __init__(self, folder: Path, namespace: str, version: str) -> None:
+        self.folder = folder / namespace / hashlib.sha256(version.encode()).hexdigest()[:16]
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any:
+        try:
+            return pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return None
+
+    def put(self, key: str, value: object) -> None:
+        atomic.write_bytes(
+            self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False
+        )
+
+
+class CachedReader:
+    """``sources.read`` remembered by the bytes of the input and its sidecar."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __call__(self, path: Path, sidecar: Path | None, display: str) -> tuple[Article | None, list[Diagnostic]]:
+        try:
+            if path.stat().st_size > sources.MAX_BYTES:
+                return sources.read(path, sidecar, display)
+            raw = path.read_bytes() + b"\0" + (sidecar.read_bytes() if sidecar and sidecar.is_file() else b"")
+        except OSError:
+            return sources.read(path, sidecar, display)
+        key = hashlib.sha256(raw + b"\0" + display.encode()).hexdigest()
+        found = self.store.get(key)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+        read = sources.read(path, sidecar, display)
+        self.store.put(key, read)
+        return read
