@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from generator import meetings
@@ -38,8 +38,8 @@ def _names(record: dict[str, Any], lang: str) -> str:
     return "; ".join(parts)
 
 
-def meetings_csv(records: list[dict[str, Any]]) -> str:
-    """One row per meeting; lists joined with ``; ``."""
+def meetings_csv(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One row per meeting; lists joined with ``; ``. Yields the text row by row."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -52,7 +52,10 @@ def meetings_csv(records: list[dict[str, Any]]) -> str:
             "; ".join(p.get("id") or "" for p in r["participants"]), "; ".join(r["articles"]),
             " ".join(r["evidence"]), " ".join((n or {}).get("en") or "" for n in r["notes"]),
         ])
-    return out.getvalue()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
 
 
 def _safe_cell(text: str) -> str:
@@ -60,28 +63,40 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+def _dump(items: Iterable[Any]) -> Iterator[str]:
+    """A JSON array written item by item, so a large export is never one string in memory."""
+    yield "["
+    for n, item in enumerate(items):
+        yield ("\n " if n == 0 else ",\n ") + json.dumps(item, ensure_ascii=False)
+    yield "\n]\n"
 
 
-def files(digest: Digest, article_url: Callable[[str], str]) -> dict[str, str]:
-    """Every export, by file name (they go in the site's ``data/`` folder)."""
-    records = [meetings.to_record(m) for m in _sorted(digest)]
-    articles = [{
-        "id": e.slug, "date": e.date.isoformat() if e.date else None,
-        "title": _pair(e.title), "place": _pair(e.analysis.article.meta.place),
-        "source": e.analysis.article.meta.source, "url": e.analysis.article.meta.url,
-        "page": article_url(e.slug),
-        "meetings": [m.id for m in digest.by_article.get(e.slug, ())],
-    } for e in digest.entries]
-    entities = [{
-        "id": e.id, "type": e.type, "name": _pair(e.name), "role": _pair(e.role),
-        "country": e.country, "romanised": e.romanised,
-        "meetings": [m.id for m in digest.by_entity.get(e.id, ())],
-    } for e in sorted(digest.entities.values(), key=lambda e: e.id)]
+def files(digest: Digest, article_url: Callable[[str], str]) -> dict[str, Callable[[], Iterator[str]]]:
+    """Every export by file name (they go in the site's ``data/`` folder), each as a function
+    yielding its text in pieces: records are made as they are written, never all at once."""
+
+    def records() -> Iterator[dict[str, Any]]:
+        return (meetings.to_record(m) for m in _sorted(digest))
+
+    def articles() -> Iterator[dict[str, Any]]:
+        return ({
+            "id": e.slug, "date": e.date.isoformat() if e.date else None,
+            "title": _pair(e.title), "place": _pair(e.analysis.article.meta.place),
+            "source": e.analysis.article.meta.source, "url": e.analysis.article.meta.url,
+            "page": article_url(e.slug),
+            "meetings": [m.id for m in digest.by_article.get(e.slug, ())],
+        } for e in digest.entries)
+
+    def entities() -> Iterator[dict[str, Any]]:
+        return ({
+            "id": e.id, "type": e.type, "name": _pair(e.name), "role": _pair(e.role),
+            "country": e.country, "romanised": e.romanised,
+            "meetings": [m.id for m in digest.by_entity.get(e.id, ())],
+        } for e in sorted(digest.entities.values(), key=lambda e: e.id))
+
     return {
-        "meetings.json": _dump(records),
-        "meetings.csv": meetings_csv(records),
-        "articles.json": _dump(articles),
-        "entities.json": _dump(entities),
+        "meetings.json": lambda: _dump(records()),
+        "meetings.csv": lambda: meetings_csv(records()),
+        "articles.json": lambda: _dump(articles()),
+        "entities.json": lambda: _dump(entities()),
     }

@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -82,6 +83,24 @@ class OutputStore:
         """Put ``data`` at ``path``, stored by its own hash (feeds, exports, sitemap)."""
         self.place(path, "b" + hashlib.sha256(data).hexdigest(), lambda: data)
 
+    def write_pieces(self, path: str, pieces: Iterable[str]) -> None:
+        """Like ``write`` for text made piece by piece: streamed to disk, never held whole."""
+        digest = hashlib.sha256()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=self.folder, prefix=".pieces-", delete=False) as tmp:
+            for piece in pieces:
+                data = piece.encode("utf-8")
+                digest.update(data)
+                tmp.write(data)
+        key = "b" + digest.hexdigest()
+        if self.has(key):
+            os.unlink(tmp.name)
+        else:
+            self._stored(key).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp.name, self._stored(key))
+            self._remember(key)
+        self.place(path, key, _never)
+
     def place_group(self, group: str, make: Callable[[], Iterable[str]]) -> None:
         """Files made together under one key: linked from the store, or made by ``make``
         (which writes them into the site and returns their paths) and then stored."""
@@ -106,7 +125,9 @@ class OutputStore:
         """Delete stored files this build did not use and save the index; returns how many went."""
         removed = 0
         for shard in self.folder.iterdir() if self.folder.is_dir() else ():
-            if shard.is_dir():
+            if shard.name.startswith(".pieces-"):  # left by a build killed while streaming
+                shard.unlink(missing_ok=True)
+            elif shard.is_dir():
                 for stored in shard.iterdir():
                     if stored.name not in self.used:
                         stored.unlink(missing_ok=True)

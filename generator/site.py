@@ -83,8 +83,8 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
     store.write("sitemap.xml", feeds.sitemap(seen, base).encode("utf-8"))
     store.write("robots.txt", feeds.robots(base).encode("utf-8"))
     store.write(".nojekyll", b"")
-    for name, text in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
-        store.write(f"data/{name}", text.encode("utf-8"))
+    for name, pieces in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
+        store.write_pieces(f"data/{name}", pieces())
     if has_search:
         search.place(out, store, sorted(store.used))
     store.save()
