@@ -16,7 +16,6 @@ from generator import meetings as meetings_stage
 from generator.analysis import Analysis
 from generator.model import Bilingual, Entity, Meeting, Participant, Translation
 
-_TITLE_CHARS = 90
 PAGE_TYPES = ("person", "country", "organisation")  # entity types that have a page of their own
 
 
@@ -145,18 +144,6 @@ def _office_name(p: Participant) -> Bilingual:
         return ", ".join(x for x in (role, country) if x) or None
 
     return Bilingual(hi=join(p.role.hi, p.country.hi), en=join(p.role.en, p.country.en))
-
-
-def cut_title(text: str) -> str:
-    """A sentence shortened at a clause boundary to fit a title."""
-    text = text.rstrip("।॥.?! ")
-    if len(text) <= _TITLE_CHARS:
-        return text
-    for mark in (",", ";", ":", " कि "):
-        head = text[:_TITLE_CHARS].rsplit(mark, 1)[0]
-        if len(head) > 20:
-            return head.strip() + "…"
-    return text[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def newest_first(date: dt.date | None, key: str) -> tuple[bool, int, str]:

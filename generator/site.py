@@ -1,8 +1,9 @@
 """Write the whole site for a digest into a folder: pages, static assets, and the rest.
 
-Pages are rendered one at a time as they are described; only their paths and
-alternates are kept, for the sitemap. Then the feeds, data exports, discovery
-files and the search index are written beside them.
+Pages are described one at a time; a page whose fingerprint is unchanged is
+linked from the output store, any other is rendered. Only paths and alternates
+are kept, for the sitemap. Feeds, data exports, discovery files and the search
+index go through the same store.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from generator import summarise
 from generator.analysis import Analysis
-from generator.digest import cut_title
 from generator.model import Bilingual, Translation
 
 
@@ -33,3 +32,18 @@ def title(analysis: Analysis, translations: Sequence[Translation]) -> Bilingual:
             en=cut_title(english) if english else None,
         )
     return Bilingual(hi=given.hi or made.hi, en=given.en or made.en)
+
+
+_TITLE_CHARS = 90
+
+
+def cut_title(text: str) -> str:
+    """A sentence shortened at a clause boundary to fit a title."""
+    text = text.rstrip("।॥.?! ")
+    if len(text) <= _TITLE_CHARS:
+        return text
+    for mark in (",", ";", ":", " कि "):
+        head = text[:_TITLE_CHARS].rsplit(mark, 1)[0]
+        if len(head) > 20:
+            return head.strip() + "…"
+    return text[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
