@@ -32,6 +32,7 @@ class OutputStore:
         self.folder = folder
         self.out = out
         self.used: set[str] = set()
+        self.placed: dict[str, str] = {}  # site path -> key of the file placed there
         self.made = 0
         self.reused = 0
         self._index: dict[str, tuple[int, int]] = {}
@@ -76,6 +77,7 @@ class OutputStore:
             self._remember(key)
             self.made += 1
         self.used.add(key)
+        self.placed[path] = key
         target.parent.mkdir(parents=True, exist_ok=True)
         link(self._stored(key), target)
 
@@ -101,16 +103,19 @@ class OutputStore:
             self._remember(key)
         self.place(path, key, _never)
 
-    def place_group(self, group: str, make: Callable[[], Iterable[str]]) -> None:
-        """Files made together under one key: linked from the store, or made by ``make``
-        (which writes them into the site and returns their paths) and then stored."""
+    def has_group(self, group: str) -> bool:
+        """True when every file of ``group`` (files made together) is stored and unchanged."""
         paths = self.groups.get(group)
-        keys = [_member(group, p) for p in paths or ()]
-        if paths is not None and all(self.has(k) for k in keys):
-            for path, key in zip(paths, keys, strict=True):
-                self.place(path, key, _never)
-            return
-        made = tuple(sorted(make()))
+        return paths is not None and all(self.has(_member(group, p)) for p in paths)
+
+    def link_group(self, group: str) -> None:
+        """Place the stored files of ``group`` (``has_group`` must be true) into the site."""
+        for path in self.groups[group]:
+            self.place(path, _member(group, path), _never)
+
+    def keep_group(self, group: str, paths: Iterable[str]) -> None:
+        """Store files that were made directly in the site together, under ``group``."""
+        made = tuple(sorted(paths))
         for path in made:
             key = _member(group, path)
             stored = self._stored(key)
@@ -119,7 +124,8 @@ class OutputStore:
             link(self.target(path), stored)
             self._remember(key)
             self.used.add(key)
-        self.groups = {group: made}
+            self.placed[path] = key
+        self.groups[group] = made
 
     def save(self) -> int:
         """Delete stored files this build did not use and save the index; returns how many went."""

@@ -16,6 +16,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from generator import search
 from generator.digest import PAGE_TYPES, Digest, Entry
 from generator.model import Meeting, Mention
 from generator.render import Page, markdown_html
@@ -166,7 +167,9 @@ def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: S
                {**common, "timeline": timeline(shown), "facets": facets(digest, shown),
                 "meetings": shown, "more": len(digest.meetings) > len(shown)},
                _alternates(languages, "{lang}/index.html"))
-    yield Page(f"{lang}/search.html", "search.html", lang, common, _alternates(languages, "{lang}/search.html"))
+    bundles = search.bundles(article_path(lang, e.slug) for e in digest.entries)
+    yield Page(f"{lang}/search.html", "search.html", lang, {**common, "bundles": bundles},
+               _alternates(languages, "{lang}/search.html"))
     yield Page(f"{lang}/articles/index.html", "articles.html", lang,
                {**common, "latest": digest.entries[:LATEST_ARTICLES]},
                _alternates(languages, "{lang}/articles/index.html"))

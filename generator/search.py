@@ -1,4 +1,4 @@
-"""Search: a Pagefind index of the articles in both languages, built after the pages are written.
+"""Search: Pagefind indexes of the articles in both languages, built after the pages are written.
 
 Pagefind (the ``pagefind[bin]`` package ships its binary) makes one index per
 ``<html lang>``; each language has its own search page querying its own index.
@@ -6,8 +6,13 @@ Article pages carry both scripts, so Hindi and English words are found from
 either page. What is indexed is each article's titles, summary and notes (the
 page marks the full text ``data-pagefind-ignore``): the index then grows with
 the number of articles, not with their length, and people, countries and
-meetings are found through the articles that report them. The index is
-optional: without Pagefind the search page says so.
+meetings are found through the articles that report them.
+
+The articles are split into shards by a hash of their file name, each shard a
+Pagefind bundle of its own (``pagefind/<n>/``) that the search page merges in
+the browser. An edit re-indexes only its article's shard, and no indexer run
+holds more than one shard in memory. The index is optional: without Pagefind
+the search page says so.
 """
 
 from __future__ import annotations
@@ -15,15 +20,20 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.outputs import OutputStore
+from generator.outputs import OutputStore, link
 
-BUNDLE = "pagefind"  # the folder of the index and its UI, inside the site
+BUNDLE = "pagefind"  # the folder of the shards' bundles, inside the site
 INDEXED = "*/articles/*.html"  # article pages only; see the module docstring
+SHARD_ARTICLES = 500  # a shard holds about this many articles (in each language) at most
 
 
 def available() -> bool:
@@ -31,29 +41,84 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in ("pagefind", "pagefind_bin"))
 
 
-def index(site: Path) -> None:
-    """Index the built site in place; raises RuntimeError with Pagefind's own message on failure."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
-               "--glob", INDEXED, "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (site / BUNDLE / "pagefind-ui.js").is_file():
-        raise RuntimeError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
-    _stable_entry(site / BUNDLE / "pagefind-entry.json")
+def is_indexed(path: str) -> bool:
+    """True for the site paths the index covers (``<lang>/articles/<name>.html``)."""
+    parts = path.split("/")
+    return len(parts) == 3 and parts[1] == "articles" and parts[2] != "index.html"
 
 
-def place(site: Path, store: OutputStore, page_keys: Iterable[str]) -> None:
-    """Index the site, or link the index of an earlier build made from the same pages.
+def shard_count(articles: int) -> int:
+    """How many shards ``articles`` articles are split into: a power of two, so few move when it grows."""
+    count = 1
+    while count * SHARD_ARTICLES < articles:
+        count *= 2
+    return count
 
-    The index depends only on the pages, so it is stored under a hash of their
-    fingerprints; an unchanged site costs no indexing.
+
+def shard_of(path: str, count: int) -> int:
+    """The shard of an article page; both languages of an article share it."""
+    name = path.partition("/")[2]  # without the language folder
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big") % count
+
+
+def bundles(paths: Iterable[str]) -> list[str]:
+    """The bundle folders (``pagefind/<n>/``) that the given article pages are indexed into."""
+    found = [p for p in paths if is_indexed(p)]
+    count = shard_count(len({p.partition("/")[2] for p in found}))
+    return [f"{BUNDLE}/{n}/" for n in sorted({shard_of(p, count) for p in found})]
+
+
+def index(site: Path, pages: Iterable[str], bundle: str) -> list[str]:
+    """Index ``pages`` of the built site into ``bundle``; the files written, relative to the site.
+
+    The pages are linked into a scratch folder, so Pagefind reads only them.
+    Raises RuntimeError with Pagefind's own message on failure.
     """
-    key = hashlib.sha256("\n".join(sorted(page_keys)).encode()).hexdigest()
+    scratch = Path(tempfile.mkdtemp(dir=site.parent, prefix=".search-"))
+    try:
+        for path in pages:
+            (scratch / path).parent.mkdir(parents=True, exist_ok=True)
+            link(site / path, scratch / path)
+        output = site / bundle
+        command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(output),
+                   "--glob", INDEXED, "--quiet"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not (output / "pagefind-ui.js").is_file():
+            message = (done.stderr or done.stdout).strip()[-2000:]
+            raise RuntimeError(f"pagefind failed ({done.returncode}): {message}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    _stable_entry(output / "pagefind-entry.json")
+    return [p.relative_to(site).as_posix() for p in output.rglob("*") if p.is_file()]
 
-    def made() -> list[str]:
-        index(site)
-        return [p.relative_to(site).as_posix() for p in (site / BUNDLE).rglob("*") if p.is_file()]
 
-    store.place_group(key, made)
+def place(site: Path, store: OutputStore, page_keys: Mapping[str, str]) -> None:
+    """Index each shard, or link the shard's index of an earlier build made from the same pages.
+
+    ``page_keys`` maps every page of the site to its fingerprint. A shard's
+    index depends only on its pages, so it is stored under a hash of their
+    fingerprints; unchanged shards cost no indexing, and the others are
+    indexed in parallel.
+    """
+    articles = sorted(p for p in page_keys if is_indexed(p))
+    count = shard_count(len({p.partition("/")[2] for p in articles}))
+    members: dict[str, list[str]] = {}
+    for path in articles:
+        members.setdefault(f"{BUNDLE}/{shard_of(path, count)}/", []).append(path)
+    groups = {bundle: _group_key(bundle, paths, page_keys) for bundle, paths in members.items()}
+    stale = [bundle for bundle, group in groups.items() if not store.has_group(group)]
+    with ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1))) as pool:
+        made = dict(zip(stale, pool.map(lambda b: index(site, members[b], b), stale), strict=True))
+    for bundle, group in sorted(groups.items()):
+        if bundle in made:
+            store.keep_group(group, made[bundle])
+        else:
+            store.link_group(group)
+
+
+def _group_key(bundle: str, paths: list[str], page_keys: Mapping[str, str]) -> str:
+    listing = "\n".join(f"{path}\0{page_keys[path]}" for path in paths)
+    return hashlib.sha256(f"{bundle}\n{listing}".encode()).hexdigest()
 
 
 def _stable_entry(path: Path) -> None:

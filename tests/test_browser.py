@@ -193,3 +193,24 @@ def test_dark_scheme_and_print_stylesheet_apply(browser: Any, seed_site: BuiltSi
         page.emulate_media(media="print")
         assert not page.is_visible("header.masthead nav") and not page.is_visible("a.switch")
         page.close()
+
+
+def test_search_merges_every_shard(browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_site import sample_digest
+
+    from generator import search as search_index
+    from generator import site
+    from generator.config import Config
+
+    monkeypatch.setattr(search_index, "SHARD_ARTICLES", 1)  # each of the three articles in its own shard or two
+    out = tmp_path / "site"
+    out.mkdir()
+    site.write(sample_digest(), Config(root=REPO), out)
+    assert len(list((out / "pagefind").iterdir())) > 1
+    with serve(out, "/repo/") as base:
+        page = browser.new_page()
+        page.goto(base + "hi/search.html", wait_until="load")
+        page.wait_for_selector(".pagefind-ui__search-input", timeout=15000)
+        links = search(page, "राजनाथ")  # in every article's summary
+        page.close()
+    assert sorted(link.removeprefix(base) for link in links) == [f"hi/articles/{s}.html" for s in "abc"]

@@ -205,9 +205,9 @@ def test_feeds_sitemap_robots_and_exports(built: Path) -> None:
 def test_search_page_works_without_javascript_and_under_any_prefix(built: Path) -> None:
     page = read(built, "hi/search.html")
     assert "<noscript>" in page and 'href="index.html"' in page
-    assert 'data-root="../"' in page and 'data-bundle="../pagefind/"' in page
-    assert (built / "pagefind" / "pagefind-ui.js").is_file()
-    entry = json.loads(read(built, "pagefind/pagefind-entry.json"))
+    assert 'data-root="../"' in page and 'data-bundles="../pagefind/0/"' in page
+    assert (built / "pagefind" / "0" / "pagefind-ui.js").is_file()
+    entry = json.loads(read(built, "pagefind/0/pagefind-entry.json"))
     assert set(entry["languages"]) == {"en", "hi"}
 
 

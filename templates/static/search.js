@@ -5,11 +5,16 @@
   var box = document.getElementById("search");
   if (!box || typeof window.PagefindUI !== "function") { return; }
   var root = new URL(box.getAttribute("data-root") || "./", document.baseURI).pathname;
-  var bundle = new URL(box.getAttribute("data-bundle") || "pagefind/", document.baseURI).pathname;
+  // One Pagefind bundle per shard of the articles: the first is searched, the rest merged in.
+  var bundles = (box.getAttribute("data-bundles") || "").split(" ").filter(Boolean).map(function (b) {
+    return new URL(b, document.baseURI).pathname;
+  });
+  if (!bundles.length) { return; }
   new window.PagefindUI({
     element: "#search",
     baseUrl: root,
-    bundlePath: bundle,
+    bundlePath: bundles[0],
+    mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: b, baseUrl: root }; }),
     showImages: false,
     showSubResults: false,
     resetStyles: false

@@ -1,0 +1,67 @@
+"""The search index: articles split into Pagefind shards, merged by the search page."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_site import REPO, sample_digest
+
+from generator import search, site
+from generator.config import Config
+from generator.digest import assemble
+from generator.model import Translation
+
+pytestmark = pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
+
+
+@given(st.text(min_size=1, max_size=40), st.integers(min_value=0, max_value=6))
+def test_both_languages_of_an_article_share_a_shard(name: str, power: int) -> None:
+    count = 2**power
+    assert search.shard_of(f"en/articles/{name}.html", count) == search.shard_of(f"hi/articles/{name}.html", count)
+    assert 0 <= search.shard_of(f"en/articles/{name}.html", count) < count
+
+
+@given(st.integers(min_value=0, max_value=100_000))
+def test_shard_count_is_the_smallest_power_of_two_that_fits(articles: int) -> None:
+    count = search.shard_count(articles)
+    assert count & (count - 1) == 0
+    assert count * search.SHARD_ARTICLES >= articles
+    assert count == 1 or (count // 2) * search.SHARD_ARTICLES < articles
+
+
+def bundles_on(out: Path) -> list[str]:
+    page = (out / "en" / "search.html").read_text(encoding="utf-8")
+    found = re.search(r'data-bundles="([^"]*)"', page)
+    assert found
+    return [b.removeprefix("../") for b in found.group(1).split()]
+
+
+def test_an_edit_reindexes_only_its_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SHARD_ARTICLES", 1)  # three articles, four shards
+    config = Config(root=REPO)
+    store = tmp_path / "store"
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    digest = sample_digest()
+    site.write(digest, config, first, store)
+    shards = bundles_on(first)
+    expected = sorted({f"pagefind/{search.shard_of(f'en/articles/{s}.html', 4)}/" for s in ("a", "b", "c")})
+    assert shards == expected and len(shards) > 1
+    counts = [json.loads((first / b / "pagefind-entry.json").read_text())["languages"] for b in shards]
+    assert sum(c["en"]["page_count"] for c in counts) == 3 == sum(c["hi"]["page_count"] for c in counts)
+
+    english = (Translation("An editor's corrected English.", "editor"), *digest.by_slug["c"].translations[1:])
+    edited = [dataclasses.replace(e, translations=english) if e.slug == "c" else e for e in digest.entries]
+    site.write(assemble(edited), config, second, store)
+    assert bundles_on(second) == shards
+    changed = f"pagefind/{search.shard_of('en/articles/c.html', 4)}/"
+    for bundle in shards:
+        before, after = (first / bundle / "pagefind-entry.json").stat(), (second / bundle / "pagefind-entry.json").stat()
+        assert (before.st_ino == after.st_ino) == (bundle != changed), bundle
