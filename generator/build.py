@@ -12,9 +12,10 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from generator import gazetteer, site, sources, titles
@@ -68,21 +69,65 @@ def _analyse_one(job: tuple[Article, Path, Config]) -> Analysis | Diagnostic:
 
 def analyse_all(
     articles: Sequence[Article], extra: Path, config: Config, jobs: int
-) -> list[Analysis | Diagnostic]:
-    """Analyse articles, across ``jobs`` processes when there are many; order is kept."""
+) -> Iterator[Analysis | Diagnostic]:
+    """Analyse articles, across ``jobs`` processes when there are many; yielded in order, as done."""
     work = [(article, extra, config) for article in articles]
     if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
-        return [_analyse_one(job) for job in work]
+        yield from (_analyse_one(job) for job in work)
+        return
     gazetteer.load(extra)  # loaded once here, inherited by the forked workers
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_analyse_one, work, chunksize=max(1, len(work) // (jobs * 8))))
+        yield from pool.map(_analyse_one, work, chunksize=max(1, min(32, len(work) // (jobs * 8))))
+
+
+class _Library:
+    """The build's caches of one configuration: analyses, English, and the cards made of them."""
+
+    def __init__(self, config: Config, translator: Translator, settings: str) -> None:
+        cache = config.path("cache_dir")
+        self.translator = translator
+        self.analyses = Store(cache, "analysis", settings)
+        self.english = Store(cache, "english", f"{settings}-{translator.engine_version()}")
+        self.cards = Store(cache, "cards", f"{settings}-{translator.engine_version()}")
+
+    def card(self, article: Article) -> Entry | None:
+        """The stored card of ``article``, or None."""
+        found = self.cards.get(_key(article))
+        if isinstance(found, Entry) and _is_card_of(found, article):
+            return replace(found, source=partial(self.whole, _key(article)))
+        return None
+
+    def analysis(self, article: Article) -> Analysis | None:
+        found = self.analyses.get(_key(article))
+        return found if isinstance(found, Analysis) and found.article == article else None
+
+    def add(self, analysis: Analysis, *, stored: bool = False) -> Entry:
+        """Store an analysis (unless ``stored``), translate it, and return its card."""
+        key = _key(analysis.article)
+        if not stored:
+            self.analyses.put(key, analysis)
+        english = self.english.get(key)
+        if not isinstance(english, tuple) or len(english) != len(analysis.sentences):
+            english = self.translator.translate_article(analysis.sentences, analysis.mentions)
+            self.english.put(key, english)
+        entry = Entry(analysis, english, titles.title(analysis, english), f"{key}-{self.english.folder.name}")
+        card = entry.card()
+        self.cards.put(key, card)
+        return replace(card, source=partial(self.whole, key))
+
+    def whole(self, key: str) -> Entry:
+        """The whole entry behind a card (for the article's own page)."""
+        analysis, english, card = self.analyses.get(key), self.english.get(key), self.cards.get(key)
+        if not isinstance(analysis, Analysis) or not isinstance(english, tuple) or not isinstance(card, Entry):
+            raise RuntimeError(f"the cache lost an entry during the build: {key}")
+        return replace(card, analysis=analysis, translations=english)
 
 
 def collect(
     config: Config, *, use_model: bool = True, jobs: int | None = None
 ) -> tuple[Digest, Result]:
-    """Read, analyse and translate every input; the digest and what was reported."""
+    """Read, analyse and translate every input; the digest (of cards) and what was reported."""
     result = Result()
     content = config.path("content_dir")
     inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
@@ -94,18 +139,6 @@ def collect(
     settings = "-".join(
         (code_version(), _folder_hash(extra), str(config.summary_sentences), str(config.summary_chars))
     )
-    analyses_store = Store(config.path("cache_dir"), "analysis", settings)
-    cached = {_key(a): analyses_store.get(_key(a)) for a in articles}
-    fresh = [a for a in articles if not _is_analysis_of(cached[_key(a)], a)]
-    workers = jobs or os.cpu_count() or 1
-    for article, analysis in zip(fresh, analyse_all(fresh, extra, config, workers), strict=True):
-        if isinstance(analysis, Diagnostic):
-            result.diagnostics.append(analysis)
-            continue
-        analyses_store.put(_key(article), analysis)
-        cached[_key(article)] = analysis
-    result.analysed = len(fresh)
-    articles = [a for a in articles if _is_analysis_of(cached[_key(a)], a)]
     translator = Translator(
         content / "translations" / "hi-en.po",
         config.path("cache_dir") / "translations.json",
@@ -118,19 +151,28 @@ def collect(
         result.diagnostics.append(
             Diagnostic(where, translator.memory_error.line, Level.ERROR, "memory", message)
         )
-    english_store = Store(config.path("cache_dir"), "english", f"{settings}-{translator.engine_version()}")
-    entries: list[Entry] = []
+    library = _Library(config, translator, settings)
+    entries: dict[str, Entry] = {}
+    fresh: list[Article] = []
     for article in articles:
-        analysis = cached[_key(article)]
-        english = english_store.get(_key(article))
-        if not isinstance(english, tuple) or len(english) != len(analysis.sentences):
-            english = translator.translate_article(analysis.sentences, analysis.mentions)
-            english_store.put(_key(article), english)
-        fingerprint = f"{_key(article)}-{english_store.folder.name}"
-        entries.append(Entry(analysis, english, titles.title(analysis, english), fingerprint))
+        found = library.card(article)
+        if found is None:
+            cached = library.analysis(article)
+            if cached is None:
+                fresh.append(article)
+                continue
+            found = library.add(cached, stored=True)
+        entries[_key(article)] = found
+    workers = jobs or os.cpu_count() or 1
+    for article, outcome in zip(fresh, analyse_all(fresh, extra, config, workers), strict=True):
+        if isinstance(outcome, Diagnostic):
+            result.diagnostics.append(outcome)
+        else:
+            entries[_key(article)] = library.add(outcome)
+    result.analysed = len(fresh)
     result.articles = len(entries)
     result.translation = translator.status()
-    return assemble(entries), result
+    return assemble([entries[_key(a)] for a in articles if _key(a) in entries]), result
 
 
 def _key(article: Article) -> str:
@@ -138,8 +180,9 @@ def _key(article: Article) -> str:
     return f"{article.digest}-{article.slug}"
 
 
-def _is_analysis_of(value: object, article: Article) -> bool:
-    return isinstance(value, Analysis) and value.article == article
+def _is_card_of(card: Entry, article: Article) -> bool:
+    found = card.analysis.article
+    return (found.slug, found.path, found.meta, found.digest) == (article.slug, article.path, article.meta, article.digest)
 
 
 def build(config: Config, out: Path | None = None) -> Result:

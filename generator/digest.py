@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from generator import meetings as meetings_stage
 from generator.analysis import Analysis
@@ -27,6 +27,31 @@ class Entry:
     translations: tuple[Translation, ...]
     title: Bilingual
     fingerprint: str = ""  # identifies the inputs of all the above; set by the build for its page cache
+    source: Callable[[], Entry] | None = field(default=None, compare=False, repr=False)  # see ``card``
+
+    def card(self, source: Callable[[], Entry] | None = None) -> Entry:
+        """This entry cut down to what pages other than its own show, with ``source`` to get it whole.
+
+        A card keeps the metadata, title, summary sentences and their English,
+        one mention of each entity, and the meetings; it drops the body, the
+        other sentences and their English. Only the article's own page needs
+        those, and it asks ``whole()``.
+        """
+        analysis = self.analysis
+        chosen = set(analysis.summary)
+        firsts = {m.entity.id: m for m in reversed(analysis.mentions)}
+        kept = replace(
+            analysis,
+            article=replace(analysis.article, body=""),
+            sentences=tuple(s for s in analysis.sentences if s.index in chosen),
+            mentions=tuple(m for m in analysis.mentions if firsts[m.entity.id] is m),
+        )
+        english = tuple(t if i in chosen else _OMITTED for i, t in enumerate(self.translations))
+        return replace(self, analysis=kept, translations=english, source=source)
+
+    def whole(self) -> Entry:
+        """The entry with every sentence and translation (itself unless it is a card)."""
+        return self.source() if self.source else self
 
     @property
     def slug(self) -> str:
@@ -61,6 +86,9 @@ class Entry:
     @property
     def has_gloss(self) -> bool:
         return any(t.provenance == "gloss" for t in self.translations)
+
+
+_OMITTED = Translation("", "omitted")  # a card's placeholder for English it does not carry
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ class Fingerprints:
         if isinstance(value, list | tuple):
             return _hash(b"[", *(self.of(v) for v in value))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = (self.of(getattr(value, f.name)) for f in dataclasses.fields(value))
+            fields = (self.of(getattr(value, name)) for name in _field_names(type(value)))
             return _hash(type(value).__name__.encode(), *fields)
         return _pickled(value)
 
@@ -71,6 +71,11 @@ class Fingerprints:
         return _hash(
             self.of(list(digest.entities.values())), self.of(digest.meetings), _hash(*entries), counts
         )
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 @cache

@@ -5,9 +5,38 @@ Every stage takes and returns these; nothing here touches the disk.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def compact_pickle(cls: type[T]) -> type[T]:
+    """Pickle a slotted dataclass as a plain tuple of its fields.
+
+    The dataclass default looks up ``fields()`` for every object pickled or
+    unpickled, which dominated loading the cached analyses.
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    values: Callable[[Any], Any] = attrgetter(*names)
+    single = len(names) == 1
+
+    def getstate(self: Any) -> tuple[Any, ...]:
+        found: tuple[Any, ...] = (values(self),) if single else values(self)
+        return found
+
+    def setstate(self: Any, state: tuple[Any, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)
+
+    cls.__getstate__ = getstate  # type: ignore[method-assign]
+    cls.__setstate__ = setstate  # type: ignore[attr-defined]
+    return cls
 
 
 class Level(StrEnum):
@@ -17,6 +46,7 @@ class Level(StrEnum):
     WARNING = "warning"
 
 
+@compact_pickle
 @dataclass(frozen=True, order=True, slots=True)
 class Diagnostic:
     """One problem with one input, printed as ``file:line: level: message``."""
@@ -31,6 +61,7 @@ class Diagnostic:
         return f"{self.path}:{self.line}: {self.level.value}: {self.message} [{self.code}]"
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Bilingual:
     """The same text in Hindi and English; either may be missing."""
@@ -44,6 +75,7 @@ class Bilingual:
         return own if own else (self.en if lang == "hi" else self.hi)
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """What an editor says about an article (front matter or sidecar)."""
@@ -55,6 +87,7 @@ class Metadata:
     url: str | None = None
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input as read from disk: normalised body text and its metadata."""
@@ -67,6 +100,7 @@ class Article:
     digest: str  # hash of the raw bytes and sidecar, for caching
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article; ``index`` is its position in the article."""
@@ -77,6 +111,7 @@ class Sentence:
     line: int  # 1-based line in the source file
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A gazetteer entry or a recognised name: one page on the site."""
@@ -89,6 +124,7 @@ class Entity:
     romanised: bool = False  # True when the English name came from rules, not the gazetteer
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An entity found in a sentence, with its character span in that sentence."""
@@ -100,6 +136,7 @@ class Mention:
     entity: Entity
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Participant:
     """One side of a meeting: a person, or an office held for a country or body."""
@@ -111,6 +148,7 @@ class Participant:
     country_id: str | None = None
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Meeting:
     """An interaction between parties representing states or organisations."""
@@ -130,6 +168,7 @@ class Meeting:
     notes: tuple[Bilingual, ...] = ()
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Translation:
     """An English sentence with where it came from."""

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -156,7 +157,22 @@ def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequen
     menu = sorted({p.name for p in text_pages})
     for lang in languages:
         yield from _language_pages(digest, text_pages, languages, lang, menu)
+    yield from _article_pages(digest, languages, {"menu": menu, "digest": digest})
     yield Page("404.html", "404.html", None, {"languages": languages}, {})
+
+
+def _article_pages(digest: Digest, languages: Sequence[str], common: dict[str, Any]) -> Iterator[Page]:
+    """Each article's page in every language; the whole entry is loaded once, when one is rendered."""
+    @lru_cache(maxsize=1)
+    def whole(slug: str) -> dict[str, Any]:
+        entry = digest.by_slug[slug].whole()
+        return {"entry": entry, "mentions": _article_mentions(entry)}
+
+    for entry in digest.entries:
+        for lang in languages:
+            yield Page(article_path(lang, entry.slug), "article.html", lang,
+                       {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ())},
+                       _same(languages, article_path, entry.slug), partial(whole, entry.slug))
 
 
 def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str],
@@ -164,9 +180,8 @@ def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: S
     common: dict[str, Any] = {"menu": menu, "digest": digest}
     shown = digest.meetings[:HOME_MEETINGS]
     yield Page(f"{lang}/index.html", "home.html", lang,
-               {**common, "timeline": timeline(shown), "facets": facets(digest, shown),
-                "meetings": shown, "more": len(digest.meetings) > len(shown)},
-               _alternates(languages, "{lang}/index.html"))
+               {**common, "meetings": shown, "more": len(digest.meetings) > len(shown)},
+               _alternates(languages, "{lang}/index.html"), partial(_listing, digest, shown))
     bundles = search.bundles(article_path(lang, e.slug) for e in digest.entries)
     yield Page(f"{lang}/search.html", "search.html", lang, {**common, "bundles": bundles},
                _alternates(languages, "{lang}/search.html"))
@@ -181,14 +196,8 @@ def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: S
         if year is None and not meetings and not entries:
             continue
         yield Page(year_path(lang, year), "year.html", lang,
-                   {**common, "year": year, "meetings": meetings, "timeline": timeline(meetings),
-                    "facets": facets(digest, meetings), "entries": entries},
-                   _same(languages, year_path, year))
-    for entry in digest.entries:
-        yield Page(article_path(lang, entry.slug), "article.html", lang,
-                   {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ()),
-                    "mentions": _article_mentions(entry)},
-                   _same(languages, article_path, entry.slug))
+                   {**common, "year": year, "meetings": meetings, "entries": entries},
+                   _same(languages, year_path, year), partial(_listing, digest, meetings))
     for meeting in digest.meetings:
         yield Page(meeting_path(lang, meeting.id), "meeting.html", lang,
                    {**common, "meeting": meeting,
@@ -200,11 +209,20 @@ def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: S
         for entity in digest.of_type(kind):
             meetings = digest.by_entity.get(entity.id, ())
             yield Page(entity_path(lang, entity.id), "entity.html", lang,
-                       {**common, "entity": entity, "meetings": meetings, "timeline": timeline(meetings),
-                        "counterparts": digest.counterparts(entity.id)},
-                       _same(languages, entity_path, entity.id))
+                       {**common, "entity": entity, "meetings": meetings},
+                       _same(languages, entity_path, entity.id), partial(_entity_listing, digest, entity.id))
     for text in text_pages:
         if text.lang == lang:
             present = [p.lang for p in text_pages if p.name == text.name]
             yield Page(f"{lang}/{text.name}.html", "page.html", lang, {**common, "text": text},
                        _alternates(present, f"{{lang}}/{text.name}.html"))
+
+
+def _listing(digest: Digest, meetings: Sequence[Meeting]) -> dict[str, Any]:
+    """The timeline and filter options of a page listing ``meetings``."""
+    return {"timeline": timeline(meetings), "facets": facets(digest, meetings)}
+
+
+def _entity_listing(digest: Digest, id: str) -> dict[str, Any]:
+    meetings = digest.by_entity.get(id, ())
+    return {"timeline": timeline(meetings), "counterparts": digest.counterparts(id)}

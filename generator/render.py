@@ -42,6 +42,9 @@ class Page:
     lang: str | None
     context: dict[str, Any] = field(default_factory=dict)
     alternates: dict[str, str] = field(default_factory=dict)  # lang -> path of the same page
+    # More context, made only if the page is rendered; it must follow from ``context``,
+    # which alone is fingerprinted (lists drawn from the page's meetings, an article's text).
+    lazy: Callable[[], dict[str, Any]] | None = None
 
 
 def relative(from_page: str, target: str) -> str:
@@ -173,6 +176,7 @@ class Renderer:
         link: Callable[[str], str] = lambda target: relative(page.path, target)  # noqa: E731
         context = {
             **page.context,
+            **(page.lazy() if page.lazy else {}),
             "page": page,
             "lang": lang,
             "url": link,
