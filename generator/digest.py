@@ -28,6 +28,7 @@ class Entry:
     title: Bilingual
     fingerprint: str = ""  # identifies the inputs of all the above; set by the build for its page cache
     source: Callable[[], Entry] | None = field(default=None, compare=False, repr=False)  # see ``card``
+    glossed: bool | None = None  # ``has_gloss`` of the whole entry, kept by its card
 
     def card(self, source: Callable[[], Entry] | None = None) -> Entry:
         """This entry cut down to what pages other than its own show, with ``source`` to get it whole.
@@ -47,7 +48,7 @@ class Entry:
             mentions=tuple(m for m in analysis.mentions if firsts[m.entity.id] is m),
         )
         english = tuple(t if i in chosen else _OMITTED for i, t in enumerate(self.translations))
-        return replace(self, analysis=kept, translations=english, source=source)
+        return replace(self, analysis=kept, translations=english, source=source, glossed=self.has_gloss)
 
     def whole(self) -> Entry:
         """The entry with every sentence and translation (itself unless it is a card)."""
@@ -85,6 +86,8 @@ class Entry:
 
     @property
     def has_gloss(self) -> bool:
+        if self.glossed is not None:
+            return self.glossed
         return any(t.provenance == "gloss" for t in self.translations)
 
 

@@ -2,8 +2,10 @@
 
 A page's output depends on its own context and on the few things templates
 look up in the digest for any page (which entities have pages, article titles
-and dates, meetings, meeting counts). The page key hashes both, plus
-everything site-wide (code, templates, configuration).
+and dates, meeting counts per article, the years). The page key hashes both,
+plus everything site-wide (code, templates, configuration), plus what a page
+loads only when rendered (``Page.lazy_key``: an article's full text).
+Anything else a template shows must come through the page's context.
 """
 
 from __future__ import annotations
@@ -29,25 +31,30 @@ class Fingerprints:
     def __init__(self, site_wide: str, digest: Digest) -> None:
         self._memo: dict[int, bytes] = {}
         self._keep: list[object] = []  # memoised objects stay alive, so their ids stay theirs
+        self.shown: dict[str, str] = {}  # page path -> its key without the lazily loaded part
         self.base = _hash(site_wide.encode(), self._digest_shape(digest))
 
     def page(self, path: str, template: str, lang: str | None, context: dict[str, Any],
-             alternates: dict[str, str]) -> str:
-        """The key of one page: equal keys mean equal bytes."""
+             alternates: dict[str, str], lazy_key: str = "") -> str:
+        """The key of one page: equal keys mean equal bytes.
+
+        The key without ``lazy_key`` is kept in ``shown``: it covers all of the
+        page but what is loaded lazily (an article's full text, which the search
+        index ignores), so the index can be keyed by it.
+        """
         own = {k: v for k, v in context.items() if not isinstance(v, Digest)}
-        return _hash(self.base, repr((path, template, lang, sorted(alternates.items()))).encode(),
-                     self.of(own)).hex()
+        shown = _hash(self.base, repr((path, template, lang, sorted(alternates.items()))).encode(), self.of(own))
+        self.shown[path] = shown.hex()
+        return _hash(shown, lazy_key.encode()).hex() if lazy_key else shown.hex()
 
     def of(self, value: Any) -> bytes:
         """A hash of any value a template may read."""
         if isinstance(value, str | int | float | bool | dt.date) or value is None:
             return repr(value).encode()
-        if isinstance(value, Entry):
-            return value.fingerprint.encode() or _pickled(value)
-        if isinstance(value, Meeting | Entity):
+        if isinstance(value, Entry | Meeting | Entity):
             found = self._memo.get(id(value))
             if found is None:
-                found = self._memo[id(value)] = _pickled(value)
+                found = self._memo[id(value)] = _listed(value) if isinstance(value, Entry) else _pickled(value)
                 self._keep.append(value)
             return found
         if type(value).__module__ == model.__name__:
@@ -65,12 +72,11 @@ class Fingerprints:
         return _pickled(value)
 
     def _digest_shape(self, digest: Digest) -> bytes:
-        """What any page may show of the whole digest: not article texts, which only their page shows."""
+        """What any page may look up in the digest: not meetings or texts, which come in its context."""
         entries = (repr((e.slug, e.date, e.title)).encode() for e in digest.entries)
         counts = repr(sorted((slug, len(found)) for slug, found in digest.by_article.items())).encode()
-        return _hash(
-            self.of(list(digest.entities.values())), self.of(digest.meetings), _hash(*entries), counts
-        )
+        years = repr((digest.years(), bool(digest.undated()))).encode()
+        return _hash(self.of(list(digest.entities.values())), _hash(*entries), counts, years)
 
 
 @cache
@@ -98,6 +104,15 @@ def files_hash(folders: Iterable[Path]) -> str:
             if path.is_file():
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _listed(entry: Entry) -> bytes:
+    """A hash of what a page listing an entry can show of it: all but the text its card leaves out."""
+    chosen = sorted(set(entry.analysis.summary))
+    summary = [(s.index, s.text) for s in entry.analysis.sentences if s.index in chosen]
+    shown = (entry.slug, entry.analysis.article.meta, entry.title, summary,
+             [entry.english(i) for i in chosen], entry.has_gloss, entry.analysis.meetings)
+    return _pickled(shown)
 
 
 def _pickled(value: object) -> bytes:

@@ -32,7 +32,6 @@ class OutputStore:
         self.folder = folder
         self.out = out
         self.used: set[str] = set()
-        self.placed: dict[str, str] = {}  # site path -> key of the file placed there
         self.made = 0
         self.reused = 0
         self._index: dict[str, tuple[int, int]] = {}
@@ -77,7 +76,6 @@ class OutputStore:
             self._remember(key)
             self.made += 1
         self.used.add(key)
-        self.placed[path] = key
         target.parent.mkdir(parents=True, exist_ok=True)
         link(self._stored(key), target)
 
@@ -124,7 +122,6 @@ class OutputStore:
             link(self.target(path), stored)
             self._remember(key)
             self.used.add(key)
-            self.placed[path] = key
         self.groups[group] = made
 
     def save(self) -> int:

@@ -24,6 +24,7 @@ from generator.render import Page, markdown_html
 
 HOME_MEETINGS = 400  # the home timeline shows this many; year pages show the rest
 LATEST_ARTICLES = 60
+MENTIONED_SHOWN = 40  # articles naming someone, listed on their page
 KINDS = ("meeting", "talks", "call", "visit", "summit", "multilateral")
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
 
@@ -172,7 +173,7 @@ def _article_pages(digest: Digest, languages: Sequence[str], common: dict[str, A
         for lang in languages:
             yield Page(article_path(lang, entry.slug), "article.html", lang,
                        {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ())},
-                       _same(languages, article_path, entry.slug), partial(whole, entry.slug))
+                       _same(languages, article_path, entry.slug), partial(whole, entry.slug), entry.fingerprint)
 
 
 def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str],
@@ -188,7 +189,8 @@ def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: S
     yield Page(f"{lang}/articles/index.html", "articles.html", lang,
                {**common, "latest": digest.entries[:LATEST_ARTICLES]},
                _alternates(languages, "{lang}/articles/index.html"))
-    yield Page(f"{lang}/years/index.html", "years.html", lang, common,
+    years = [(y, len(digest.meetings_in(y)), len(digest.entries_in(y))) for y in digest.years()]
+    yield Page(f"{lang}/years/index.html", "years.html", lang, {**common, "years": years},
                _alternates(languages, "{lang}/years/index.html"))
     for year in [*digest.years(), None]:
         meetings = digest.meetings_in(year) if year else tuple(m for m in digest.meetings if not m.date)
@@ -204,12 +206,16 @@ def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: S
                     "entries": [digest.by_slug[s] for s in meeting.articles if s in digest.by_slug]},
                    _same(languages, meeting_path, meeting.id))
     for kind in PAGE_TYPES:
-        yield Page(type_path(lang, kind), "entities.html", lang, {**common, "kind": kind},
+        found = digest.of_type(kind)
+        counts = [(entity, len(digest.by_entity.get(entity.id, ()))) for entity in found]
+        yield Page(type_path(lang, kind), "entities.html", lang, {**common, "kind": kind, "found": counts},
                    _same(languages, type_path, kind))
-        for entity in digest.of_type(kind):
+        for entity in found:
             meetings = digest.by_entity.get(entity.id, ())
+            mentioned = digest.mentioned_in.get(entity.id, ())
             yield Page(entity_path(lang, entity.id), "entity.html", lang,
-                       {**common, "entity": entity, "meetings": meetings},
+                       {**common, "entity": entity, "meetings": meetings,
+                        "mentioned": mentioned[:MENTIONED_SHOWN], "mentioned_count": len(mentioned)},
                        _same(languages, entity_path, entity.id), partial(_entity_listing, digest, entity.id))
     for text in text_pages:
         if text.lang == lang:

@@ -45,6 +45,7 @@ class Page:
     # More context, made only if the page is rendered; it must follow from ``context``,
     # which alone is fingerprinted (lists drawn from the page's meetings, an article's text).
     lazy: Callable[[], dict[str, Any]] | None = None
+    lazy_key: str = ""  # identifies what ``lazy`` adds, for the page's fingerprint
 
 
 def relative(from_page: str, target: str) -> str:
@@ -223,7 +224,7 @@ class Renderer:
             if keys is None:
                 store.write(page.path, self.render(page).encode("utf-8"))
             else:
-                key = keys.page(page.path, page.template, page.lang, page.context, page.alternates)
+                key = keys.page(page.path, page.template, page.lang, page.context, page.alternates, page.lazy_key)
                 store.place(page.path, key, partial(self._encoded, page))
             written.append(page.path)
         return written

@@ -95,10 +95,11 @@ def index(site: Path, pages: Iterable[str], bundle: str) -> list[str]:
 def place(site: Path, store: OutputStore, page_keys: Mapping[str, str]) -> None:
     """Index each shard, or link the shard's index of an earlier build made from the same pages.
 
-    ``page_keys`` maps every page of the site to its fingerprint. A shard's
-    index depends only on its pages, so it is stored under a hash of their
-    fingerprints; unchanged shards cost no indexing, and the others are
-    indexed in parallel.
+    ``page_keys`` maps every page of the site to the fingerprint of what it
+    shows outside its lazily loaded full text (``Fingerprints.shown``), which
+    the index ignores. A shard's index depends only on that, so it is stored
+    under a hash of those keys: an edit to an article's text alone re-indexes
+    nothing, unchanged shards cost no indexing, and the others are indexed in parallel.
     """
     articles = sorted(p for p in page_keys if is_indexed(p))
     count = shard_count(len({p.partition("/")[2] for p in articles}))

@@ -87,7 +87,7 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
     for name, pieces in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
         store.write_pieces(f"data/{name}", pieces())
     if has_search:
-        search.place(out, store, store.placed)
+        search.place(out, store, keys.shown)
     store.save()
     return len(written)
 

@@ -65,3 +65,23 @@ def test_an_edit_reindexes_only_its_shard(tmp_path: Path, monkeypatch: pytest.Mo
     for bundle in shards:
         before, after = (first / bundle / "pagefind-entry.json").stat(), (second / bundle / "pagefind-entry.json").stat()
         assert (before.st_ino == after.st_ino) == (bundle != changed), bundle
+
+
+def test_an_edit_to_text_outside_the_summary_rerenders_only_its_article(tmp_path: Path) -> None:
+    config = Config(root=REPO)
+    store = tmp_path / "store"
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    digest = sample_digest()
+    site.write(digest, config, first, store)
+    entry = digest.by_slug["c"]
+    english = (*entry.translations[:1], Translation("A corrected second sentence.", "editor"))
+    edited = [dataclasses.replace(e, translations=english, fingerprint="edited") if e.slug == "c" else e
+              for e in digest.entries]
+    site.write(assemble(edited), config, second, store)
+    changed = {p.relative_to(second).as_posix() for p in second.rglob("*")  # static/ is copied, not stored
+               if p.is_file() and p.stat().st_ino != (first / p.relative_to(second)).stat().st_ino} - {
+                   p.relative_to(second).as_posix() for p in (second / "static").rglob("*")}
+    assert changed == {"en/articles/c.html", "hi/articles/c.html"}
+    assert "A corrected second sentence." in (second / "en/articles/c.html").read_text(encoding="utf-8")
