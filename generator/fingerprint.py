@@ -51,15 +51,17 @@ class Fingerprints:
         """A hash of any value a template may read."""
         if isinstance(value, str | int | float | bool | dt.date) or value is None:
             return repr(value).encode()
-        if isinstance(value, Entry | Meeting | Entity):
+        if isinstance(value, Entry | Meeting | Entity | tuple):  # immutable: memoised by identity
             found = self._memo.get(id(value))
             if found is None:
-                found = self._memo[id(value)] = _listed(value) if isinstance(value, Entry) else _pickled(value)
+                found = self._memo[id(value)] = self._of_shared(value)
                 self._keep.append(value)
             return found
         if type(value).__module__ == model.__name__:
             return _pickled(value)  # plain frozen values (mentions, names): pickling is fast C code
         if isinstance(value, dict):
+            if all(type(k) is str for k in value):
+                return _hash(b"{", *(k.encode() + b"\0" + self.of(value[k]) for k in sorted(value)))
             pairs = sorted(self.of(k) + b":" + self.of(v) for k, v in value.items())
             return _hash(b"{", *pairs)
         if isinstance(value, set | frozenset):
@@ -70,6 +72,11 @@ class Fingerprints:
             fields = (self.of(getattr(value, name)) for name in _field_names(type(value)))
             return _hash(type(value).__name__.encode(), *fields)
         return _pickled(value)
+
+    def _of_shared(self, value: Entry | Meeting | Entity | tuple[Any, ...]) -> bytes:
+        if isinstance(value, tuple):
+            return _hash(b"[", *(self.of(v) for v in value))
+        return _listed(value) if isinstance(value, Entry) else _pickled(value)
 
     def _digest_shape(self, digest: Digest) -> bytes:
         """What any page may look up in the digest: not meetings or texts, which come in its context."""

@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 
 def compact_pickle(cls: type[T]) -> type[T]:
-    """Pickle a slotted dataclass as a plain tuple of its fields.
+    """Pickle a slotted dataclass as a call of its constructor with its field values.
 
     The dataclass default looks up ``fields()`` for every object pickled or
     unpickled, which dominated loading the cached analyses.
@@ -26,16 +26,10 @@ def compact_pickle(cls: type[T]) -> type[T]:
     values: Callable[[Any], Any] = attrgetter(*names)
     single = len(names) == 1
 
-    def getstate(self: Any) -> tuple[Any, ...]:
-        found: tuple[Any, ...] = (values(self),) if single else values(self)
-        return found
+    def reduce(self: Any) -> tuple[type[T], tuple[Any, ...]]:
+        return cls, ((values(self),) if single else values(self))
 
-    def setstate(self: Any, state: tuple[Any, ...]) -> None:
-        for name, value in zip(names, state, strict=True):
-            object.__setattr__(self, name, value)
-
-    cls.__getstate__ = getstate  # type: ignore[method-assign]
-    cls.__setstate__ = setstate  # type: ignore[attr-defined]
+    cls.__reduce__ = reduce  # type: ignore[method-assign]
     return cls
 
 

@@ -31,6 +31,8 @@ class OutputStore:
     def __init__(self, folder: Path, out: Path) -> None:
         self.folder = folder
         self.out = out
+        self._folder, self._out = os.fspath(folder), os.fspath(out)  # strings: this runs per file
+        self._made_dirs: set[str] = set()
         self.used: set[str] = set()
         self.made = 0
         self.reused = 0
@@ -41,10 +43,10 @@ class OutputStore:
             if isinstance(index, dict) and isinstance(groups, dict):
                 self._index, self.groups = index, groups
 
-    def _stored(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _stored(self, key: str) -> str:
+        return f"{self._folder}/{key[:2]}/{key}"
 
-    def target(self, path: str) -> Path:
+    def target(self, path: str) -> str:
         """Where ``path`` goes in the site; ValueError if it would leave the output folder.
 
         A string check, not ``resolve()``: it runs for every file and the tree is our own.
@@ -52,18 +54,23 @@ class OutputStore:
         parts = path.split("/")
         if path.startswith("/") or "\\" in path or "\0" in path or any(p in ("", ".", "..") for p in parts):
             raise ValueError(f"output path leaves the output folder: {path}")
-        return self.out / path
+        return f"{self._out}/{path}"
+
+    def _make_dir(self, folder: str) -> None:
+        if folder not in self._made_dirs:
+            os.makedirs(folder, exist_ok=True)
+            self._made_dirs.add(folder)
 
     def has(self, key: str) -> bool:
         """True when ``key`` is stored and unchanged since it was stored."""
         try:
-            found = self._stored(key).stat()
+            found = os.stat(self._stored(key))
         except OSError:
             return False
         return self._index.get(key) == (found.st_size, found.st_mtime_ns)
 
     def _remember(self, key: str) -> None:
-        found = self._stored(key).stat()
+        found = os.stat(self._stored(key))
         self._index[key] = (found.st_size, found.st_mtime_ns)
 
     def place(self, path: str, key: str, make: Callable[[], bytes]) -> None:
@@ -72,11 +79,11 @@ class OutputStore:
         if self.has(key):
             self.reused += 1
         else:
-            atomic.write_bytes(self._stored(key), make(), durable=False)
+            atomic.write_bytes(Path(self._stored(key)), make(), durable=False)
             self._remember(key)
             self.made += 1
         self.used.add(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._make_dir(target.rpartition("/")[0])
         link(self._stored(key), target)
 
     def write(self, path: str, data: bytes) -> None:
@@ -96,7 +103,7 @@ class OutputStore:
         if self.has(key):
             os.unlink(tmp.name)
         else:
-            self._stored(key).parent.mkdir(parents=True, exist_ok=True)
+            self._make_dir(self._stored(key).rpartition("/")[0])
             os.replace(tmp.name, self._stored(key))
             self._remember(key)
         self.place(path, key, _never)
@@ -117,8 +124,9 @@ class OutputStore:
         for path in made:
             key = _member(group, path)
             stored = self._stored(key)
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            stored.unlink(missing_ok=True)
+            self._make_dir(stored.rpartition("/")[0])
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(stored)
             link(self.target(path), stored)
             self._remember(key)
             self.used.add(key)
@@ -149,7 +157,7 @@ def _never() -> bytes:
     raise AssertionError("a checked stored file vanished")
 
 
-def link(source: Path, target: Path) -> None:
+def link(source: str | Path, target: str | Path) -> None:
     """Hard-link ``source`` at ``target``; copy (keeping the timestamp) across file systems."""
     try:
         os.link(source, target)

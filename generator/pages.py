@@ -155,7 +155,7 @@ def _article_mentions(entry: Entry) -> dict[int, list[Mention]]:
 def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str]) -> Iterator[Page]:
     """Every page of the site, in a stable order."""
     yield Page("index.html", "root.html", None, {}, _alternates(languages, "{lang}/index.html"))
-    menu = sorted({p.name for p in text_pages})
+    menu = tuple(sorted({p.name for p in text_pages}))
     for lang in languages:
         yield from _language_pages(digest, text_pages, languages, lang, menu)
     yield from _article_pages(digest, languages, {"menu": menu, "digest": digest})
@@ -177,7 +177,7 @@ def _article_pages(digest: Digest, languages: Sequence[str], common: dict[str, A
 
 
 def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str],
-                    lang: str, menu: list[str]) -> Iterator[Page]:
+                    lang: str, menu: tuple[str, ...]) -> Iterator[Page]:
     common: dict[str, Any] = {"menu": menu, "digest": digest}
     shown = digest.meetings[:HOME_MEETINGS]
     yield Page(f"{lang}/index.html", "home.html", lang,
