@@ -77,6 +77,7 @@ def catalog(templates: Path, lang: str) -> NullTranslations:
     return Translations(fp=buffer)
 
 
+@cache  # a few hundred distinct dates, asked for tens of thousands of times
 def localised_date(value: dt.date | None, lang: str) -> str:
     """``28 April 2023`` / ``28 अप्रैल 2023``; empty for an unknown date."""
     if value is None:
@@ -84,6 +85,7 @@ def localised_date(value: dt.date | None, lang: str) -> str:
     return format_date(value, "d MMMM y", locale=lang)
 
 
+@cache
 def month_name(value: dt.date, lang: str) -> str:
     """``April 2023`` / ``अप्रैल 2023``."""
     return format_date(value, "LLLL y", locale=lang)
@@ -119,6 +121,33 @@ def lang_of(value: Bilingual | None, lang: str) -> str:
         return lang
     own = value.hi if lang == "hi" else value.en
     return lang if own else ("en" if lang == "hi" else "hi")
+
+
+def cached_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
+    """Jinja's newstyle ``gettext`` for one language, remembering calls without variables.
+
+    The result is the one ``jinja2.ext`` gives: the message, as Markup when the
+    template autoescapes, always formatted with ``%`` (so ``%%`` reads ``%``).
+    """
+    known: dict[tuple[str, bool], str] = {}
+
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, string: str, /, **variables: Any) -> str:
+        autoescape = context.eval_ctx.autoescape
+        if variables:
+            return _translated(translate, string, autoescape) % variables
+        key = (string, autoescape)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = _translated(translate, string, autoescape) % {}
+        return found
+
+    return gettext
+
+
+def _translated(translate: Callable[[str], str], string: str, autoescape: bool) -> str:
+    text = translate(string)
+    return Markup(text) if autoescape else text
 
 
 def is_web_url(value: object) -> bool:
@@ -166,14 +195,15 @@ class Renderer:
         self.env.tests["devanagari"] = is_devanagari
         self.env.filters["base_path"] = base_path
         self.env.globals.update(helpers or {})
-        self._fragments: dict[tuple[str, int, str | None], Markup] = {}
+        self._fragments: dict[tuple[Any, ...], Markup] = {}
         self._fragments_lang: str | None = None
+        self._gettext: dict[str, dict[str, Any]] = {}
+        self._installed: str | None = None
 
     def render(self, page: Page) -> str:
         """The text of one page."""
         lang = page.lang or "en"
-        translations = catalog(self.templates, lang)
-        self.env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+        self._install(lang)
         link: Callable[[str], str] = lambda target: relative(page.path, target)  # noqa: E731
         context = {
             **page.context,
@@ -188,31 +218,62 @@ class Renderer:
             "lang_of": lambda b: lang_of(b, lang),
             "other_lang": "en" if lang == "hi" else "hi",
         }
-        context["meeting_item"] = self._meeting_items(page, lang, context)
+        context["meeting_item"], context["participant"] = self._fragment_helpers(page, lang, context)
         return self.env.get_template(page.template).render(context)
 
-    def _meeting_items(self, page: Page, lang: str, context: dict[str, Any]) -> Callable[..., Markup]:
-        """``meeting_item(m, current)`` for this page, reusing the HTML other pages at its depth made.
+    def _install(self, lang: str) -> None:
+        """Point ``_``, ``gettext`` and ``ngettext`` at ``lang``'s catalog; each is made once per language."""
+        if self._installed == lang:
+            return
+        callables = self._gettext.get(lang)
+        if callables is None:
+            translations = catalog(self.templates, lang)
+            self.env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+            names = ("ngettext", "pgettext", "npgettext")
+            callables = {name: self.env.globals[name] for name in names}
+            translate = getattr(translations, "ugettext", None) or translations.gettext
+            callables["gettext"] = callables["_"] = cached_gettext(translate)
+            self._gettext[lang] = callables
+        self.env.globals.update(callables)
+        self._installed = lang
+
+    def _fragment_helpers(
+        self, page: Page, lang: str, context: dict[str, Any]
+    ) -> tuple[Callable[..., Markup], Callable[[Any], Markup]]:
+        """``meeting_item(m, current)`` and ``participant(p)`` for this page, reusing HTML other pages made.
 
         A meeting appears on the home page, its year and every participant's
-        page; its list item is the same on all pages of one depth and language,
-        so it is rendered once. Only one language's items are kept at a time.
+        page, a participant in each of their meetings; the HTML is the same on
+        every page whose links start alike (same depth, inside the language
+        folder or not), so it is rendered once. Only one language's HTML is
+        kept at a time.
         """
-        depth = page.path.count("/")
+        base = (page.path.count("/"), page.path.startswith(lang + "/"))
         if self._fragments_lang != lang:
             self._fragments, self._fragments_lang = {}, lang
-        macros: list[Any] = []
+        fragments = self._fragments
+        modules: list[Any] = []
+
+        def macro(name: str) -> Callable[..., str]:
+            if not modules:
+                modules.append(self.env.get_template("_macros.html").make_module(context))
+            return getattr(modules[0], name)  # type: ignore[no-any-return]
 
         def item(meeting: Any, current: str | None = None) -> Markup:
-            key = (meeting.id, depth, current)
-            found = self._fragments.get(key)
+            key = ("meeting", base, meeting.id, current)
+            found = fragments.get(key)
             if found is None:
-                if not macros:
-                    macros.append(self.env.get_template("_macros.html").make_module(context))
-                found = self._fragments[key] = Markup(macros[0].meeting_item_html(meeting, current))
+                found = fragments[key] = Markup(macro("meeting_item_html")(meeting, current))
             return found
 
-        return item
+        def participant(party: Any) -> Markup:
+            key = ("participant", base, party)
+            found = fragments.get(key)
+            if found is None:
+                found = fragments[key] = Markup(macro("participant_html")(party))
+            return found
+
+        return item, participant
 
     def write(
         self, pages: Iterator[Page], store: OutputStore, keys: Fingerprints | None = None
