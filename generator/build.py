@@ -14,16 +14,16 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
-from functools import partial
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import gazetteer, site, sources, titles
+from generator import gazetteer, site, sources
 from generator.analysis import Analysis, analyse
 from generator.cache import CachedReader, Store
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble
 from generator.fingerprint import code_version
+from generator.library import Library
 from generator.model import Article, Diagnostic, Level
 from generator.publish import BuildLocked, lock, publish
 from generator.translate import Translator
@@ -81,49 +81,6 @@ def analyse_all(
         yield from pool.map(_analyse_one, work, chunksize=max(1, min(32, len(work) // (jobs * 8))))
 
 
-class _Library:
-    """The build's caches of one configuration: analyses, English, and the cards made of them."""
-
-    def __init__(self, config: Config, translator: Translator, settings: str) -> None:
-        cache = config.path("cache_dir")
-        self.translator = translator
-        self.analyses = Store(cache, "analysis", settings)
-        self.english = Store(cache, "english", f"{settings}-{translator.engine_version()}")
-        self.cards = Store(cache, "cards", f"{settings}-{translator.engine_version()}")
-
-    def card(self, article: Article) -> Entry | None:
-        """The stored card of ``article``, or None."""
-        found = self.cards.get(_key(article))
-        if isinstance(found, Entry) and _is_card_of(found, article):
-            return replace(found, source=partial(self.whole, _key(article)))
-        return None
-
-    def analysis(self, article: Article) -> Analysis | None:
-        found = self.analyses.get(_key(article))
-        return found if isinstance(found, Analysis) and found.article == article else None
-
-    def add(self, analysis: Analysis, *, stored: bool = False) -> Entry:
-        """Store an analysis (unless ``stored``), translate it, and return its card."""
-        key = _key(analysis.article)
-        if not stored:
-            self.analyses.put(key, analysis)
-        english = self.english.get(key)
-        if not isinstance(english, tuple) or len(english) != len(analysis.sentences):
-            english = self.translator.translate_article(analysis.sentences, analysis.mentions)
-            self.english.put(key, english)
-        entry = Entry(analysis, english, titles.title(analysis, english), f"{key}-{self.english.folder.name}")
-        card = entry.card()
-        self.cards.put(key, card)
-        return replace(card, source=partial(self.whole, key))
-
-    def whole(self, key: str) -> Entry:
-        """The whole entry behind a card (for the article's own page)."""
-        analysis, english, card = self.analyses.get(key), self.english.get(key), self.cards.get(key)
-        if not isinstance(analysis, Analysis) or not isinstance(english, tuple) or not isinstance(card, Entry):
-            raise RuntimeError(f"the cache lost an entry during the build: {key}")
-        return replace(card, analysis=analysis, translations=english)
-
-
 def collect(
     config: Config, *, use_model: bool = True, jobs: int | None = None
 ) -> tuple[Digest, Result]:
@@ -133,6 +90,7 @@ def collect(
     inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
     reader = CachedReader(Store(config.path("cache_dir"), "sources", code_version()))
     articles, problems = sources.read_all(inputs, content / "metadata", config.root, reader)
+    reader.store.prune_others()
     result.diagnostics.extend(problems)
     extra = content / "gazetteer"
     result.diagnostics.extend(gazetteer.load(extra).diagnostics)
@@ -151,24 +109,26 @@ def collect(
         result.diagnostics.append(
             Diagnostic(where, translator.memory_error.line, Level.ERROR, "memory", message)
         )
-    library = _Library(config, translator, settings)
+    library = Library(config.path("cache_dir"), translator, settings)
     entries: dict[str, Entry] = {}
     fresh: list[Article] = []
     for article in articles:
-        found = library.card(article)
+        key = _key(article)
+        found = library.card(key, article)
         if found is None:
-            cached = library.analysis(article)
+            cached = library.analysis(key, article)
             if cached is None:
                 fresh.append(article)
                 continue
-            found = library.add(cached, stored=True)
-        entries[_key(article)] = found
+            found = library.add(key, cached, stored=True)
+        entries[key] = found
     workers = jobs or os.cpu_count() or 1
     for article, outcome in zip(fresh, analyse_all(fresh, extra, config, workers), strict=True):
         if isinstance(outcome, Diagnostic):
             result.diagnostics.append(outcome)
         else:
-            entries[_key(article)] = library.add(outcome)
+            entries[_key(article)] = library.add(_key(article), outcome)
+    library.save()
     result.analysed = len(fresh)
     result.articles = len(entries)
     result.translation = translator.status()
@@ -180,9 +140,6 @@ def _key(article: Article) -> str:
     return f"{article.digest}-{article.slug}"
 
 
-def _is_card_of(card: Entry, article: Article) -> bool:
-    found = card.analysis.article
-    return (found.slug, found.path, found.meta, found.digest) == (article.slug, article.path, article.meta, article.digest)
 
 
 def build(config: Config, out: Path | None = None) -> Result:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,12 @@ class Store:
             return pickle.loads(self._path(key).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
+
+    def prune_others(self) -> None:
+        """Delete the entries of other versions of this namespace (older code or settings)."""
+        for other in self.folder.parent.iterdir() if self.folder.parent.is_dir() else ():
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
 
     def put(self, key: str, value: object) -> None:
         atomic.write_bytes(

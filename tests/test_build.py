@@ -49,6 +49,23 @@ def test_rebuild_gives_identical_bytes_and_reuses_analysis(project: Path, tmp_pa
     assert tree_hash(tmp_path / "again") == before
 
 
+def test_cards_are_packed_and_caches_of_other_versions_pruned(project: Path, tmp_path: Path) -> None:
+    cfg, _ = config.load(project)
+    build_module.build(cfg)
+    cache = project / ".cache"
+    (pack,) = (cache / "cards").glob("*.pickle")
+    written = pack.stat().st_mtime_ns
+    stale = cache / "analysis" / ("0" * 16) / "ab"
+    stale.mkdir(parents=True)
+    (stale / "x.pickle").write_bytes(b"left by older code")
+    (cache / "cards" / ("0" * 16 + ".pickle")).write_bytes(b"left by older code")
+    before = tree_hash(project / "site")
+    again = build_module.build(cfg, tmp_path / "again")
+    assert again.analysed == 0 and tree_hash(tmp_path / "again") == before
+    assert not stale.parent.exists() and list((cache / "cards").glob("*.pickle")) == [pack]
+    assert pack.stat().st_mtime_ns == written  # nothing changed: the pack is not rewritten
+
+
 def test_bad_inputs_are_reported_and_good_one_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "seeds" / "broken.txt").write_bytes(b"\xc3\x28 not utf-8")
     (project / "seeds" / "empty.txt").write_bytes(b"")

@@ -1,0 +1,109 @@
+"""The per-article results a build reuses: analyses, English, and the cards made of them.
+
+Analyses and English are cached one file per article (``cache.Store``). Cards
+(``Entry.card``: what pages other than the article's own show) are kept
+together in one pack file per configuration, their repeated values (names,
+places, participants, entities) shared, so a build loads every card with one
+read and holds them in a fraction of the memory of separate copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from generator import atomic, titles
+from generator.analysis import Analysis
+from generator.cache import Store
+from generator.digest import Entry
+from generator.model import Article, Meeting
+from generator.translate import Translator
+
+
+class Library:
+    """The caches of one configuration (``settings``) under ``cache``."""
+
+    def __init__(self, cache: Path, translator: Translator, settings: str) -> None:
+        self.translator = translator
+        self.analyses = Store(cache, "analysis", settings)
+        self.english = Store(cache, "english", f"{settings}-{translator.engine_version()}")
+        version = hashlib.sha256(f"{settings}-{translator.engine_version()}".encode()).hexdigest()[:16]
+        self.pack = cache / "cards" / f"{version}.pickle"
+        self._stored: dict[str, Entry] = _load(self.pack)
+        self._cards: dict[str, Entry] = {}  # the cards of this build, by key
+        self._shared: dict[Any, Any] = {}
+
+    def card(self, key: str, article: Article) -> Entry | None:
+        """The card of ``article`` from the pack, or None."""
+        found = self._stored.get(key)
+        if found is None or not _is_card_of(found, article):
+            return None
+        self._cards[key] = found
+        return replace(found, source=partial(self.whole, key))
+
+    def analysis(self, key: str, article: Article) -> Analysis | None:
+        found = self.analyses.get(key)
+        return found if isinstance(found, Analysis) and found.article == article else None
+
+    def add(self, key: str, analysis: Analysis, *, stored: bool = False) -> Entry:
+        """Store an analysis (unless ``stored``), translate it, and return its card."""
+        if not stored:
+            self.analyses.put(key, analysis)
+        english = self.english.get(key)
+        if not isinstance(english, tuple) or len(english) != len(analysis.sentences):
+            english = self.translator.translate_article(analysis.sentences, analysis.mentions)
+            self.english.put(key, english)
+        entry = Entry(analysis, english, titles.title(analysis, english), f"{key}-{self.english.folder.name}")
+        self._cards[key] = self._share(entry.card())
+        return replace(self._cards[key], source=partial(self.whole, key))
+
+    def whole(self, key: str) -> Entry:
+        """The whole entry behind a card (for the article's own page)."""
+        analysis, english = self.analyses.get(key), self.english.get(key)
+        if not isinstance(analysis, Analysis) or not isinstance(english, tuple):
+            raise RuntimeError(f"the cache lost an entry during the build: {key}")
+        return replace(self._cards[key], analysis=analysis, translations=english)
+
+    def save(self) -> None:
+        """Write the pack of this build's cards if it changed; drop what other configurations left."""
+        if self._cards.keys() != self._stored.keys() or any(self._stored[k] is not c for k, c in self._cards.items()):
+            atomic.write_bytes(self.pack, pickle.dumps(self._cards, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        for old in self.pack.parent.glob("*.pickle"):
+            if old != self.pack:
+                old.unlink(missing_ok=True)
+        self.analyses.prune_others()
+        self.english.prune_others()
+
+    def _share(self, card: Entry) -> Entry:
+        """``card`` with its repeated values replaced by one shared copy each."""
+        analysis = card.analysis
+        mentions = tuple(replace(m, entity=self._one(m.entity)) for m in analysis.mentions)
+        meetings = tuple(self._shared_meeting(m) for m in analysis.meetings)
+        return replace(card, analysis=replace(analysis, mentions=mentions, meetings=meetings))
+
+    def _shared_meeting(self, m: Meeting) -> Meeting:
+        return replace(m, place=self._one(m.place), occasion=self._one(m.occasion), topics=self._one(m.topics),
+                       participants=tuple(self._one(p) for p in m.participants))
+
+    def _one(self, value: Any) -> Any:
+        return self._shared.setdefault(value, value)
+
+
+def _load(pack: Path) -> dict[str, Entry]:
+    """The cards in ``pack``; none if it is missing or unreadable (it only saves time)."""
+    try:
+        found = pickle.loads(pack.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _is_card_of(card: object, article: Article) -> bool:
+    if not isinstance(card, Entry):
+        return False
+    found = card.analysis.article
+    return (found.slug, found.path, found.meta, found.digest) == (article.slug, article.path, article.meta, article.digest)
