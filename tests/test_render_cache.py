@@ -1,0 +1,113 @@
+"""The renderer's caches (participant HTML, UI strings, dates) never leak across
+languages or pages whose relative links differ: a shared renderer writes what a
+fresh one would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+from babel.dates import format_date
+from babel.support import NullTranslations
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.model import Bilingual, Participant
+from generator.render import Page, Renderer, cached_gettext, localised_date, month_name
+from generator.site import helpers
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PARTY_PAGE = '{% for p in parties %}{{ participant(p) }}|{% endfor %}{{ _("Undated") }}'
+
+MINISTER = Participant(
+    entity_id="person/asha",
+    name=Bilingual(hi="आशा", en="Asha"),
+    role=Bilingual(en="Defence Minister"),
+    country=Bilingual(hi="भारत", en="India"),
+    country_id="country/india",
+)
+UNNAMED = Participant(entity_id=None, name=None, role=Bilingual(), country=Bilingual())
+DIGEST = SimpleNamespace(entities={"person/asha": object(), "country/india": object()})
+
+# Same depth inside and outside the language folder, other depths, both languages, and back.
+PAGES = [
+    ("en/meetings/m.html", "en"),
+    ("en/index.html", "en"),
+    ("search/index.html", "en"),
+    ("index.html", None),
+    ("hi/meetings/m.html", "hi"),
+    ("hi/index.html", "hi"),
+    ("en/meetings/m.html", "en"),
+]
+
+
+def renderer() -> Renderer:
+    made = Renderer(TEMPLATES, {}, helpers())
+    made.env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"party.html": PARTY_PAGE}), jinja2.FileSystemLoader(TEMPLATES)])
+    return made
+
+
+def page(path: str, lang: str | None) -> Page:
+    return Page(path, "party.html", lang, {"digest": DIGEST, "parties": [MINISTER, UNNAMED, MINISTER]})
+
+
+def test_a_shared_renderer_writes_what_a_fresh_one_writes_on_every_page() -> None:
+    shared = renderer()
+    for path, lang in PAGES:
+        assert shared.render(page(path, lang)) == renderer().render(page(path, lang)), path
+
+
+def test_participant_links_follow_the_page_they_are_on() -> None:
+    shared = renderer()
+    links = {path: shared.render(page(path, lang)) for path, lang in PAGES}
+    assert 'href="../person/asha.html"' in links["en/meetings/m.html"]
+    assert 'href="person/asha.html"' in links["en/index.html"]
+    assert 'href="../en/person/asha.html"' in links["search/index.html"]
+    assert 'href="en/person/asha.html"' in links["index.html"]
+    assert 'href="../person/asha.html"' in links["hi/meetings/m.html"]
+
+
+def test_ui_strings_and_names_follow_the_page_language() -> None:
+    shared = renderer()
+    hindi = shared.render(page("hi/meetings/m.html", "hi"))
+    english = shared.render(page("en/meetings/m.html", "en"))
+    assert "अनाम अधिकारी" in hindi and "तिथि अज्ञात" in hindi and "आशा" in hindi
+    assert "Unnamed official" in english and "Undated" in english and ">Asha<" in english
+    assert "Unnamed official" not in hindi and "अनाम अधिकारी" not in english
+    assert shared.render(page("hi/meetings/m.html", "hi")) == hindi
+
+
+def test_dates_are_remembered_per_language() -> None:
+    day = dt.date(2023, 4, 28)
+    for _ in range(2):
+        assert localised_date(day, "en") == "28 April 2023"
+        assert localised_date(day, "hi") == format_date(day, "d MMMM y", locale="hi") != "28 April 2023"
+        assert month_name(day, "en") == "April 2023"
+        assert month_name(day, "hi") == format_date(day, "LLLL y", locale="hi")
+    assert localised_date(None, "hi") == ""
+
+
+def _outcome(env: jinja2.Environment, text: str, variables: dict[str, str]) -> tuple[str, str]:
+    try:
+        return "ok", env.from_string("{{ gettext(text, **variables) }}").render(text=text, variables=variables)
+    except Exception as error:  # the kind of failure is what is compared
+        return "error", type(error).__name__
+
+
+def _environment(autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+
+
+@given(st.text(), st.dictionaries(st.sampled_from(["n", "name"]), st.text(max_size=5), max_size=2))
+def test_cached_gettext_gives_what_jinja_gives(text: str, variables: dict[str, str]) -> None:
+    remembered = cached_gettext(NullTranslations().gettext)  # one per language, shared by all templates
+    for autoescape in (False, True, False):
+        jinjas = _environment(autoescape)
+        jinjas.install_gettext_translations(NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
+        ours = _environment(autoescape)
+        ours.globals["gettext"] = remembered
+        expected = _outcome(jinjas, text, variables)
+        assert _outcome(ours, text, variables) == expected
+        assert _outcome(ours, text, variables) == expected  # the remembered answer too
