@@ -16,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator import gazetteer, site, sources
+from generator import gazetteer, search, site, sources, uptodate
 from generator.analysis import Analysis, analyse
 from generator.cache import CachedReader, Store
 from generator.config import Config
@@ -42,6 +43,7 @@ class Result:
     analysed: int = 0
     pages: int = 0
     translation: str = "gloss"  # "model" when a hi→en package translated what the memory lacked
+    up_to_date: bool = False  # nothing had changed: the last build's result, reported again
 
     def failed(self, strict: bool) -> bool:
         levels = {d.level for d in self.diagnostics}
@@ -143,19 +145,48 @@ def _key(article: Article) -> str:
 
 
 def build(config: Config, out: Path | None = None) -> Result:
-    """Build the whole site into ``out`` (default: the configured output folder)."""
+    """Build the whole site into ``out`` (default: the configured output folder).
+
+    Nothing is done when the inputs and the published site are as the last
+    build left them (``uptodate``): its result is reported again.
+    """
     target = (out or config.path("output_dir")).resolve()
-    with lock(config.path("cache_dir")):
+    cache = config.path("cache_dir")
+    with lock(cache):
+        inputs = _stamp(config, target)
+        saved = uptodate.current(cache, inputs, target)
+        if saved is not None:
+            return _from_saved(saved)
         digest, result = collect(config)
         target.parent.mkdir(parents=True, exist_ok=True)
         for stale in target.parent.glob(f".{target.name}.new-*"):  # left by a killed build
             shutil.rmtree(stale, ignore_errors=True)
         fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
         try:
-            result.pages = site.write(digest, config, fresh, config.path("cache_dir") / "output")
+            result.pages = site.write(digest, config, fresh, cache / "output")
             fresh.chmod(0o755)
             publish(fresh, target)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
+        uptodate.save(cache, inputs, target, _to_saved(result))
     return result
+
+
+def _stamp(config: Config, target: Path) -> str:
+    folders = [config.path("seeds_dir"), config.path("content_dir"), config.path("templates_dir")]
+    settings = repr(sorted((k, str(v)) for k, v in vars(config).items()))
+    configured = config.root / "digest.toml"
+    if configured.is_file():
+        folders.append(configured)
+    return uptodate.stamp(settings, folders, f"{uptodate.engines()}; search {search.available()}", target)
+
+
+def _to_saved(result: Result) -> dict[str, Any]:
+    return {"diagnostics": uptodate.diagnostics_to_json(result.diagnostics), "articles": result.articles,
+            "pages": result.pages, "translation": result.translation}
+
+
+def _from_saved(saved: dict[str, Any]) -> Result:
+    return Result(uptodate.diagnostics_from_json(saved.get("diagnostics", [])), int(saved.get("articles", 0)), 0,
+                  int(saved.get("pages", 0)), str(saved.get("translation", "gloss")), up_to_date=True)

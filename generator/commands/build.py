@@ -29,9 +29,13 @@ def run(args: argparse.Namespace) -> int:
     result.diagnostics[:0] = problems
     print_diagnostics(result.diagnostics)
     out = args.out or config.path("output_dir")
-    print(
-        f"built {result.pages} pages from {result.articles} articles "
-        f"({result.analysed} analysed, {result.articles - result.analysed} from cache) into {out}",
-        file=sys.stderr,
-    )
+    if result.up_to_date:
+        print(f"{out} is up to date: {result.pages} pages from {result.articles} articles, nothing changed",
+              file=sys.stderr)
+    else:
+        print(
+            f"built {result.pages} pages from {result.articles} articles "
+            f"({result.analysed} analysed, {result.articles - result.analysed} from cache) into {out}",
+            file=sys.stderr,
+        )
     return 1 if result.failed(args.strict) else 0
