@@ -49,21 +49,19 @@ def atom(entries: Sequence[Entry], lang: str, title: str, base_url: str, feed_pa
     return "\n".join(parts) + "\n"
 
 
-def sitemap(pages: Iterable[tuple[str, Mapping[str, str]]], base_url: str) -> str:
-    """Every page with its language alternates (``xhtml:link``), in the order given."""
-    parts = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ]
-    for path, alternates in pages:
-        parts.append(f"<url><loc>{escape(base_url + path)}</loc>")
-        if len(alternates) > 1:
-            for lang, other in sorted(alternates.items()):
-                parts.append(f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(base_url + other)}/>')
-        parts.append("</url>")
-    parts.append("</urlset>")
-    return "\n".join(parts) + "\n"
+SITEMAP_START = ('<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                 'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
+SITEMAP_END = "</urlset>\n"
+
+
+def sitemap_entry(path: str, alternates: Mapping[str, str], base_url: str) -> str:
+    """One page's ``<url>`` element of the sitemap, lines ending in newlines."""
+    parts = [f"<url><loc>{escape(base_url + path)}</loc>\n"]
+    if len(alternates) > 1:
+        for lang, other in sorted(alternates.items()):
+            parts.append(f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(base_url + other)}/>\n')
+    parts.append("</url>\n")
+    return "".join(parts)
 
 
 def robots(base_url: str) -> str:

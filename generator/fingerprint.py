@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,10 +28,11 @@ from generator.model import Entity, Meeting
 class Fingerprints:
     """Hashes of page contexts, memoising the shared values (meetings, entities) of one build."""
 
-    def __init__(self, site_wide: str, digest: Digest) -> None:
+    def __init__(self, site_wide: str, digest: Digest, shown_for: Callable[[str], bool] = lambda _: True) -> None:
         self._memo: dict[int, bytes] = {}
         self._keep: list[object] = []  # memoised objects stay alive, so their ids stay theirs
         self.shown: dict[str, str] = {}  # page path -> its key without the lazily loaded part
+        self._shown_for = shown_for  # the pages whose ``shown`` key is kept
         self.base = _hash(site_wide.encode(), self._digest_shape(digest))
 
     def page(self, path: str, template: str, lang: str | None, context: dict[str, Any],
@@ -44,7 +45,8 @@ class Fingerprints:
         """
         own = {k: v for k, v in context.items() if not isinstance(v, Digest)}
         shown = _hash(self.base, repr((path, template, lang, sorted(alternates.items()))).encode(), self.of(own))
-        self.shown[path] = shown.hex()
+        if self._shown_for(path):
+            self.shown[path] = shown.hex()
         return _hash(shown, lazy_key.encode()).hex() if lazy_key else shown.hex()
 
     def of(self, value: Any) -> bytes:

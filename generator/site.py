@@ -11,6 +11,8 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
+from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from generator import charts, exports, feeds, pages, search, summarise
@@ -64,24 +66,26 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
     renderer = Renderer(templates, {"config": config, "search": has_search}, helpers())
     text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
     site_wide = repr((code_version(), files_hash([templates]), _settings(config), has_search))
-    keys = Fingerprints(site_wide, digest)
+    keys = Fingerprints(site_wide, digest, search.is_indexed)
     store = OutputStore(store_dir / "files", out)
-    seen: list[tuple[str, dict[str, str]]] = []
-
-    def recorded(described: Iterator[Page]) -> Iterator[Page]:
-        for page in described:
-            if page.template != "404.html":
-                seen.append((page.path, page.alternates))
-            yield page
-
-    written = renderer.write(recorded(site_pages(digest, text_pages, config.languages)), store, keys)
     base = config.base_url
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as entries:  # the sitemap, written as pages go by
+
+        def recorded(described: Iterator[Page]) -> Iterator[Page]:
+            for page in described:
+                if page.template != "404.html":
+                    entries.write(feeds.sitemap_entry(page.path, page.alternates, base))
+                yield page
+
+        written = renderer.write(recorded(site_pages(digest, text_pages, config.languages)), store, keys)
+        entries.seek(0)
+        chunks = iter(partial(entries.read, 1 << 16), "")
+        store.write_pieces("sitemap.xml", chain([feeds.SITEMAP_START], chunks, [feeds.SITEMAP_END]))
     for lang in config.languages:
         newest = digest.entries[: config.feed_entries]
         paths = {e.slug: pages.article_path(lang, e.slug) for e in newest}
         feed = feeds.atom(newest, lang, config.title(lang), base, f"{lang}/feed.xml", f"{lang}/index.html", paths)
         store.write(f"{lang}/feed.xml", feed.encode("utf-8"))
-    store.write("sitemap.xml", feeds.sitemap(seen, base).encode("utf-8"))
     store.write("robots.txt", feeds.robots(base).encode("utf-8"))
     store.write(".nojekyll", b"")
     for name, pieces in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
