@@ -7,7 +7,7 @@ outside the site, where relative links mean nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.digest import Entry
