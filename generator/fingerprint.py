@@ -49,6 +49,10 @@ class Fingerprints:
             self.shown[path] = shown.hex()
         return _hash(shown, lazy_key.encode()).hex() if lazy_key else shown.hex()
 
+    def combined(self, *values: Any) -> str:
+        """A key of ``values`` and everything site-wide (code, templates, settings, the digest's shape)."""
+        return _hash(self.base, *(self.of(v) for v in values)).hex()
+
     def of(self, value: Any) -> bytes:
         """A hash of any value a template may read."""
         if isinstance(value, str | int | float | bool | dt.date) or value is None:

@@ -90,8 +90,15 @@ class OutputStore:
         """Put ``data`` at ``path``, stored by its own hash (feeds, exports, sitemap)."""
         self.place(path, "b" + hashlib.sha256(data).hexdigest(), lambda: data)
 
-    def write_pieces(self, path: str, pieces: Iterable[str]) -> None:
-        """Like ``write`` for text made piece by piece: streamed to disk, never held whole."""
+    def write_pieces(self, path: str, pieces: Iterable[str], key: str | None = None) -> None:
+        """Like ``write`` for text made piece by piece: streamed to disk, never held whole.
+
+        With ``key`` (what the text is made from), a stored file under it is
+        placed without asking for the pieces at all.
+        """
+        if key is not None and self.has(key):
+            self.place(path, key, _never)
+            return
         digest = hashlib.sha256()
         self.folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=self.folder, prefix=".pieces-", delete=False) as tmp:
@@ -99,7 +106,7 @@ class OutputStore:
                 data = piece.encode("utf-8")
                 digest.update(data)
                 tmp.write(data)
-        key = "b" + digest.hexdigest()
+        key = key or "b" + digest.hexdigest()
         if self.has(key):
             os.unlink(tmp.name)
         else:

@@ -15,7 +15,7 @@ from test_site import REPO, sample_digest
 from generator import search, site
 from generator.config import Config
 from generator.digest import assemble
-from generator.model import Translation
+from generator.model import Bilingual, Translation
 
 pytestmark = pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
 
@@ -85,3 +85,25 @@ def test_an_edit_to_text_outside_the_summary_rerenders_only_its_article(tmp_path
                    p.relative_to(second).as_posix() for p in (second / "static").rglob("*")}
     assert changed == {"en/articles/c.html", "hi/articles/c.html"}
     assert "A corrected second sentence." in (second / "en/articles/c.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_meeting_reaches_the_exports_and_its_pages(tmp_path: Path) -> None:
+    config = Config(root=REPO)
+    store = tmp_path / "store"
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    digest = sample_digest()
+    site.write(digest, config, first, store)
+    entry = digest.by_slug["b"]
+    (old,) = entry.analysis.meetings
+    moved = dataclasses.replace(old, place=Bilingual("मास्को", "Moscow"))
+    analysis = dataclasses.replace(entry.analysis, meetings=(moved,))
+    edited = [dataclasses.replace(e, analysis=analysis, fingerprint="edited") if e.slug == "b" else e
+              for e in digest.entries]
+    site.write(assemble(edited), config, second, store)
+    for path in ("data/meetings.json", "data/meetings.csv", f"en/meetings/{old.id}.html", "en/years/2022.html"):
+        assert "Moscow" in (second / path).read_text(encoding="utf-8") and "Moscow" not in (first / path).read_text(
+            encoding="utf-8"), path
+    unchanged = first / "en" / "meetings" / "2023-04-28-a-1.html"
+    assert unchanged.stat().st_ino == (second / "en" / "meetings" / "2023-04-28-a-1.html").stat().st_ino
