@@ -88,7 +88,8 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
         store.write(f"{lang}/feed.xml", feed.encode("utf-8"))
     store.write("robots.txt", feeds.robots(base).encode("utf-8"))
     store.write(".nojekyll", b"")
-    made_from = keys.combined(digest.meetings, digest.entries)  # exports show nothing else of the digest
+    listed = tuple((e.slug, e.analysis.article.meta, e.title) for e in digest.entries)
+    made_from = keys.combined(digest.meetings, listed)  # what the exports show of the digest
     for name, pieces in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
         store.write_pieces(f"data/{name}", pieces(), f"x{made_from}-{name}")
     if has_search:
