@@ -4,7 +4,9 @@ Analyses and English are cached one file per article (``cache.Store``). Cards
 (``Entry.card``: what pages other than the article's own show) are kept
 together in one pack file per configuration, their repeated values (names,
 places, participants, entities) shared, so a build loads every card with one
-read and holds them in a fraction of the memory of separate copies.
+read and holds them in a fraction of the memory of separate copies. Cards
+made since the pack was written go to a small overlay file, so an edit does
+not rewrite the whole pack; the pack is rewritten when the overlay grows.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from generator.digest import Entry
 from generator.model import Article, Meeting
 from generator.translate import Translator
 
+OVERLAY_MIN = 64  # cards the overlay may hold before the pack is rewritten ...
+OVERLAY_SHARE = 20  # ... or one in this many of the cards, if more
+
 
 class Library:
     """The caches of one configuration (``settings``) under ``cache``."""
@@ -33,7 +38,10 @@ class Library:
         self.english = Store(cache, "english", f"{settings}-{translator.engine_version()}")
         version = hashlib.sha256(f"{settings}-{translator.engine_version()}".encode()).hexdigest()[:16]
         self.pack = cache / "cards" / f"{version}.pickle"
-        self._stored: dict[str, Entry] = _load(self.pack)
+        self.overlay = cache / "cards" / f"{version}.overlay.pickle"
+        self._packed: dict[str, Entry] = _load(self.pack)
+        self._overlaid = _load(self.overlay) if self._packed else {}
+        self._stored = {**self._packed, **self._overlaid}
         self._cards: dict[str, Entry] = {}  # the cards of this build, by key
         self._shared: dict[Any, Any] = {}
 
@@ -69,11 +77,19 @@ class Library:
         return replace(self._cards[key], analysis=analysis, translations=english)
 
     def save(self) -> None:
-        """Write the pack of this build's cards if it changed; drop what other configurations left."""
-        if self._cards.keys() != self._stored.keys() or any(self._stored[k] is not c for k, c in self._cards.items()):
-            atomic.write_bytes(self.pack, pickle.dumps(self._cards, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        """Write the cards made by this build (overlay or whole pack); drop what other configurations left."""
+        newer = {k: c for k, c in self._cards.items() if self._packed.get(k) is not c}
+        unused = len(self._packed.keys() - self._cards.keys())
+        same = newer.keys() == self._overlaid.keys() and all(self._overlaid[k] is c for k, c in newer.items())
+        if same and self._packed:
+            pass  # nothing new since the last build
+        elif self._packed and len(newer) + unused <= max(OVERLAY_MIN, len(self._cards) // OVERLAY_SHARE):
+            _dump(self.overlay, newer)
+        else:
+            _dump(self.pack, self._cards)
+            self.overlay.unlink(missing_ok=True)
         for old in self.pack.parent.glob("*.pickle"):
-            if old != self.pack:
+            if old not in (self.pack, self.overlay):
                 old.unlink(missing_ok=True)
         self.analyses.prune_others()
         self.english.prune_others()
@@ -91,6 +107,10 @@ class Library:
 
     def _one(self, value: Any) -> Any:
         return self._shared.setdefault(value, value)
+
+
+def _dump(path: Path, cards: dict[str, Entry]) -> None:
+    atomic.write_bytes(path, pickle.dumps(cards, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
 
 
 def _load(pack: Path) -> dict[str, Entry]:

@@ -66,6 +66,21 @@ def test_cards_are_packed_and_caches_of_other_versions_pruned(project: Path, tmp
     assert pack.stat().st_mtime_ns == written  # nothing changed: the pack is not rewritten
 
 
+def test_an_edited_article_goes_to_the_overlay_not_the_whole_pack(project: Path, tmp_path: Path) -> None:
+    cfg, _ = config.load(project)
+    build_module.build(cfg)
+    (pack,) = (project / ".cache" / "cards").glob("*.pickle")
+    written = pack.stat().st_mtime_ns
+    (seed,) = (project / "seeds").glob("*.txt")
+    with seed.open("a", encoding="utf-8") as handle:
+        handle.write("\nसंपादक का संशोधन।\n")
+    edited = build_module.build(cfg)
+    assert edited.analysed == 1 and pack.stat().st_mtime_ns == written
+    assert pack.with_name(pack.stem + ".overlay.pickle").is_file()
+    again = build_module.build(cfg, tmp_path / "again")
+    assert again.analysed == 0 and tree_hash(tmp_path / "again") == tree_hash(project / "site")
+
+
 def test_bad_inputs_are_reported_and_good_one_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "seeds" / "broken.txt").write_bytes(b"\xc3\x28 not utf-8")
     (project / "seeds" / "empty.txt").write_bytes(b"")
