@@ -86,22 +86,17 @@ class OutputStore:
         self._make_dir(target.rpartition("/")[0])
         link(self._stored(key), target)
 
-    def write(self, path: str, data: bytes) -> None:
-        """Put ``data`` at ``path``, stored by its own hash (feeds, exports, sitemap)."""
-        self.place(path, "b" + hashlib.sha256(data).hexdigest(), lambda: data)
+    def place_pieces(self, path: str, key: str, make: Callable[[], Iterable[str]]) -> None:
+        """Like ``place`` for text made piece by piece (a page): streamed to the store, never held whole."""
+        if not self.has(key):
+            self._stream(key, make())
+        self.place(path, key, _never)
 
-    def write_pieces(self, path: str, pieces: Iterable[str], key: str | None = None) -> None:
-        """Like ``write`` for text made piece by piece: streamed to disk, never held whole.
-
-        With ``key`` (what the text is made from), a stored file under it is
-        placed without asking for the pieces at all.
-        """
-        if key is not None and self.has(key):
-            self.place(path, key, _never)
-            return
+    def _stream(self, key: str, pieces: Iterable[str]) -> str:
+        """Write ``pieces`` to the store under ``key`` (or, when empty, under the hash of the bytes)."""
         digest = hashlib.sha256()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=self.folder, prefix=".pieces-", delete=False) as tmp:
+        self._make_dir(self._folder)
+        with tempfile.NamedTemporaryFile("wb", dir=self._folder, prefix=".pieces-", delete=False) as tmp:
             for piece in pieces:
                 data = piece.encode("utf-8")
                 digest.update(data)
@@ -113,6 +108,20 @@ class OutputStore:
             self._make_dir(self._stored(key).rpartition("/")[0])
             os.replace(tmp.name, self._stored(key))
             self._remember(key)
+        return key
+
+    def write(self, path: str, data: bytes) -> None:
+        """Put ``data`` at ``path``, stored by its own hash (feeds, exports, sitemap)."""
+        self.place(path, "b" + hashlib.sha256(data).hexdigest(), lambda: data)
+
+    def write_pieces(self, path: str, pieces: Iterable[str], key: str | None = None) -> None:
+        """Like ``write`` for text made piece by piece: streamed to disk, never held whole.
+
+        With ``key`` (what the text is made from), a stored file under it is
+        placed without asking for the pieces at all.
+        """
+        if key is None or not self.has(key):
+            key = self._stream(key or "", pieces)
         self.place(path, key, _never)
 
     def has_group(self, group: str) -> bool:

@@ -202,6 +202,10 @@ class Renderer:
 
     def render(self, page: Page) -> str:
         """The text of one page."""
+        return "".join(self.pieces(page))
+
+    def pieces(self, page: Page) -> Iterator[str]:
+        """The text of one page in pieces, as the template makes them: a long page is never whole."""
         lang = page.lang or "en"
         self._install(lang)
         link: Callable[[str], str] = lambda target: relative(page.path, target)  # noqa: E731
@@ -219,7 +223,7 @@ class Renderer:
             "other_lang": "en" if lang == "hi" else "hi",
         }
         context["meeting_item"], context["participant"] = self._fragment_helpers(page, lang, context)
-        return self.env.get_template(page.template).render(context)
+        return self.env.get_template(page.template).generate(context)
 
     def _install(self, lang: str) -> None:
         """Point ``_``, ``gettext`` and ``ngettext`` at ``lang``'s catalog; each is made once per language."""
@@ -286,9 +290,6 @@ class Renderer:
                 store.write(page.path, self.render(page).encode("utf-8"))
             else:
                 key = keys.page(page.path, page.template, page.lang, page.context, page.alternates, page.lazy_key)
-                store.place(page.path, key, partial(self._encoded, page))
+                store.place_pieces(page.path, key, partial(self.pieces, page))
             written.append(page.path)
         return written
-
-    def _encoded(self, page: Page) -> bytes:
-        return self.render(page).encode("utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,16 +104,16 @@ def test_interrupted_build_leaves_previous_site(project: Path, monkeypatch: pyte
     before = tree_hash(project / "site")
     (project / "seeds" / "new.txt").write_text("राजनाथ सिंह ने आज बैठक की।", encoding="utf-8")
     calls = 0
-    original = Renderer.render
+    original = Renderer.pieces
 
-    def failing(self: Renderer, page: Page) -> str:
+    def failing(self: Renderer, page: Page) -> Iterator[str]:
         nonlocal calls
         calls += 1
         if calls > 3:
             raise KeyboardInterrupt
         return original(self, page)
 
-    monkeypatch.setattr(Renderer, "render", failing)
+    monkeypatch.setattr(Renderer, "pieces", failing)
     with pytest.raises(KeyboardInterrupt):
         build_module.build(cfg)
     assert tree_hash(project / "site") == before
