@@ -17,7 +17,7 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from generator import atomic
@@ -97,10 +97,11 @@ class OutputStore:
         digest = hashlib.sha256()
         self._make_dir(self._folder)
         with tempfile.NamedTemporaryFile("wb", dir=self._folder, prefix=".pieces-", delete=False) as tmp:
-            for piece in pieces:
-                data = piece.encode("utf-8")
-                digest.update(data)
-                tmp.write(data)
+            for chunk in _chunks(pieces):
+                data = chunk.encode("utf-8")
+                if not key:
+                    digest.update(data)
+                tmp.file.write(data)
         key = key or "b" + digest.hexdigest()
         if self.has(key):
             os.unlink(tmp.name)
@@ -163,6 +164,20 @@ class OutputStore:
         self.groups = {g: p for g, p in self.groups.items() if all(_member(g, x) in self.used for x in p)}
         atomic.write_bytes(self.folder / _INDEX, pickle.dumps((self._index, self.groups)), durable=False)
         return removed
+
+
+def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The pieces joined into chunks of about ``size`` characters: a page is a few hundred pieces."""
+    buffer: list[str] = []
+    held = 0
+    for piece in pieces:
+        buffer.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(buffer)
+            buffer, held = [], 0
+    if buffer:
+        yield "".join(buffer)
 
 
 def _member(group: str, path: str) -> str:
