@@ -34,6 +34,7 @@ from generator.outputs import OutputStore, link
 BUNDLE = "pagefind"  # the folder of the shards' bundles, inside the site
 INDEXED = "*/articles/*.html"  # article pages only; see the module docstring
 SHARD_ARTICLES = 500  # a shard holds about this many articles (in each language) at most
+FULL_TEXT = b'<section class="text"'  # an article's full text (data-pagefind-ignore), up to its </section>
 
 
 def available() -> bool:
@@ -71,14 +72,16 @@ def bundles(paths: Iterable[str]) -> list[str]:
 def index(site: Path, pages: Iterable[str], bundle: str) -> list[str]:
     """Index ``pages`` of the built site into ``bundle``; the files written, relative to the site.
 
-    The pages are linked into a scratch folder, so Pagefind reads only them.
-    Raises RuntimeError with Pagefind's own message on failure.
+    The pages are copied into a scratch folder without their full text
+    (``FULL_TEXT``, which the index ignores anyway), so Pagefind reads only
+    them and parses a fraction of the bytes. Raises RuntimeError with
+    Pagefind's own message on failure.
     """
     scratch = Path(tempfile.mkdtemp(dir=site.parent, prefix=".search-"))
     try:
         for path in pages:
             (scratch / path).parent.mkdir(parents=True, exist_ok=True)
-            link(site / path, scratch / path)
+            _without_full_text(site / path, scratch / path)
         output = site / bundle
         command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(output),
                    "--glob", INDEXED, "--quiet"]
@@ -90,6 +93,17 @@ def index(site: Path, pages: Iterable[str], bundle: str) -> list[str]:
         shutil.rmtree(scratch, ignore_errors=True)
     _stable_entry(output / "pagefind-entry.json")
     return [p.relative_to(site).as_posix() for p in output.rglob("*") if p.is_file()]
+
+
+def _without_full_text(page: Path, copy: Path) -> None:
+    """Copy ``page`` without its full-text section; link it whole if it has none."""
+    data = page.read_bytes()
+    start = data.find(FULL_TEXT)
+    end = data.find(b"</section>", start) if start >= 0 else -1
+    if end < 0:
+        link(page, copy)
+    else:
+        copy.write_bytes(data[:start] + data[end + len(b"</section>"):])
 
 
 def place(site: Path, store: OutputStore, page_keys: Mapping[str, str]) -> None:
