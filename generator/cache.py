@@ -30,6 +30,10 @@ class Store:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
 
+    def has(self, key: str) -> bool:
+        """True when an entry is stored under ``key`` (it may still prove unreadable)."""
+        return self._path(key).is_file()
+
     def prune_others(self) -> None:
         """Delete the entries of other versions of this namespace (older code or settings)."""
         for other in self.folder.parent.iterdir() if self.folder.parent.is_dir() else ():

@@ -46,9 +46,9 @@ class Library:
         self._shared: dict[Any, Any] = {}
 
     def card(self, key: str, article: Article) -> Entry | None:
-        """The card of ``article`` from the pack, or None."""
+        """The card of ``article`` from the pack, or None (also when what it was made from is gone)."""
         found = self._stored.get(key)
-        if found is None or not _is_card_of(found, article):
+        if found is None or not _is_card_of(found, article) or not (self.analyses.has(key) and self.english.has(key)):
             return None
         self._cards[key] = found
         return replace(found, source=partial(self.whole, key))

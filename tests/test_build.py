@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,6 +81,16 @@ def test_an_edited_article_goes_to_the_overlay_not_the_whole_pack(project: Path,
     assert pack.with_name(pack.stem + ".overlay.pickle").is_file()
     again = build_module.build(cfg, tmp_path / "again")
     assert again.analysed == 0 and tree_hash(tmp_path / "again") == tree_hash(project / "site")
+
+
+@pytest.mark.parametrize("removed", ["analysis", "english", "cards"])
+def test_any_one_cache_folder_may_be_deleted(project: Path, tmp_path: Path, removed: str) -> None:
+    cfg, _ = config.load(project)
+    build_module.build(cfg)
+    shutil.rmtree(project / ".cache" / removed)
+    again = build_module.build(cfg, tmp_path / "again")
+    assert tree_hash(tmp_path / "again") == tree_hash(project / "site")
+    assert again.analysed == (1 if removed == "analysis" else 0)
 
 
 def test_bad_inputs_are_reported_and_good_one_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from bad_inputs import make as bad
 from conftest import REPO, copy_project
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import entities, gazetteer, hindi, meetings, sources, summarise
 from generator.model import Level, Sentence
@@ -321,3 +323,12 @@ def test_a_stage_failing_on_one_article_costs_only_that_article(
         ("seeds/poison.txt", Level.ERROR)]
     assert not (project / "site" / "hi" / "articles" / "poison.html").exists()
     assert result.articles == 1
+
+
+@given(st.lists(st.text(max_size=300), max_size=60), st.integers(min_value=1, max_value=500))
+def test_streamed_pages_are_written_whole(pieces: list[str], size: int) -> None:
+    from generator.outputs import _chunks
+
+    chunks = list(_chunks(pieces, size))
+    assert "".join(chunks) == "".join(pieces)
+    assert all(chunk for chunk in chunks[:-1])

@@ -107,3 +107,16 @@ def test_a_changed_meeting_reaches_the_exports_and_its_pages(tmp_path: Path) -> 
             encoding="utf-8"), path
     unchanged = first / "en" / "meetings" / "2023-04-28-a-1.html"
     assert unchanged.stat().st_ino == (second / "en" / "meetings" / "2023-04-28-a-1.html").stat().st_ino
+
+
+def test_pagefind_is_given_article_pages_without_their_full_text(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    site.write(sample_digest(), Config(root=REPO), out)
+    page = out / "en" / "articles" / "a.html"
+    copy = tmp_path / "copy.html"
+    search._without_full_text(page, copy)
+    whole, cut = page.read_text(encoding="utf-8"), copy.read_text(encoding="utf-8")
+    assert "The two discussed cooperation." in whole and "The two discussed cooperation." not in cut
+    assert cut.count("<section") == cut.count("</section>") and "data-pagefind-body" in cut
+    assert re.sub(r'<section class="text".*?</section>', "", whole, flags=re.S) == cut
