@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -14,7 +15,7 @@ from test_site import REPO, sample_digest
 
 from generator import search, site
 from generator.config import Config
-from generator.digest import assemble
+from generator.digest import Digest, assemble
 from generator.model import Bilingual, Translation
 
 pytestmark = pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
@@ -42,24 +43,28 @@ def bundles_on(out: Path) -> list[str]:
     return [b.removeprefix("../") for b in found.group(1).split()]
 
 
-def test_an_edit_reindexes_only_its_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "SHARD_ARTICLES", 1)  # three articles, four shards
-    config = Config(root=REPO)
-    store = tmp_path / "store"
+def build_twice(tmp_path: Path, digest: Digest, slug: str, **changes: Any) -> tuple[Path, Path]:
+    """The site of ``digest``, then of it with one entry changed, both through one output store."""
+    config, store = Config(root=REPO), tmp_path / "store"
     first, second = tmp_path / "one", tmp_path / "two"
     first.mkdir()
     second.mkdir()
-    digest = sample_digest()
     site.write(digest, config, first, store)
+    edited = [dataclasses.replace(e, **changes) if e.slug == slug else e for e in digest.entries]
+    site.write(assemble(edited), config, second, store)
+    return first, second
+
+
+def test_an_edit_reindexes_only_its_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SHARD_ARTICLES", 1)  # three articles, four shards
+    digest = sample_digest()
+    english = (Translation("An editor's corrected English.", "editor"), *digest.by_slug["c"].translations[1:])
+    first, second = build_twice(tmp_path, digest, "c", translations=english)
     shards = bundles_on(first)
     expected = sorted({f"pagefind/{search.shard_of(f'en/articles/{s}.html', 4)}/" for s in ("a", "b", "c")})
     assert shards == expected and len(shards) > 1
     counts = [json.loads((first / b / "pagefind-entry.json").read_text())["languages"] for b in shards]
     assert sum(c["en"]["page_count"] for c in counts) == 3 == sum(c["hi"]["page_count"] for c in counts)
-
-    english = (Translation("An editor's corrected English.", "editor"), *digest.by_slug["c"].translations[1:])
-    edited = [dataclasses.replace(e, translations=english) if e.slug == "c" else e for e in digest.entries]
-    site.write(assemble(edited), config, second, store)
     assert bundles_on(second) == shards
     changed = f"pagefind/{search.shard_of('en/articles/c.html', 4)}/"
     for bundle in shards:
@@ -68,18 +73,9 @@ def test_an_edit_reindexes_only_its_shard(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_an_edit_to_text_outside_the_summary_rerenders_only_its_article(tmp_path: Path) -> None:
-    config = Config(root=REPO)
-    store = tmp_path / "store"
-    first, second = tmp_path / "one", tmp_path / "two"
-    first.mkdir()
-    second.mkdir()
     digest = assemble([dataclasses.replace(e, fingerprint=e.slug) for e in sample_digest().entries])  # as builds set
-    site.write(digest, config, first, store)
-    entry = digest.by_slug["c"]
-    english = (*entry.translations[:1], Translation("A corrected second sentence.", "editor"))
-    edited = [dataclasses.replace(e, translations=english, fingerprint="edited") if e.slug == "c" else e
-              for e in digest.entries]
-    site.write(assemble(edited), config, second, store)
+    english = (*digest.by_slug["c"].translations[:1], Translation("A corrected second sentence.", "editor"))
+    first, second = build_twice(tmp_path, digest, "c", translations=english, fingerprint="edited")
     changed = {p.relative_to(second).as_posix() for p in second.rglob("*")  # static/ is copied, not stored
                if p.is_file() and p.stat().st_ino != (first / p.relative_to(second)).stat().st_ino} - {
                    p.relative_to(second).as_posix() for p in (second / "static").rglob("*")}
@@ -88,20 +84,12 @@ def test_an_edit_to_text_outside_the_summary_rerenders_only_its_article(tmp_path
 
 
 def test_a_changed_meeting_reaches_the_exports_and_its_pages(tmp_path: Path) -> None:
-    config = Config(root=REPO)
-    store = tmp_path / "store"
-    first, second = tmp_path / "one", tmp_path / "two"
-    first.mkdir()
-    second.mkdir()
     digest = sample_digest()
-    site.write(digest, config, first, store)
     entry = digest.by_slug["b"]
     (old,) = entry.analysis.meetings
     moved = dataclasses.replace(old, place=Bilingual("मास्को", "Moscow"))
     analysis = dataclasses.replace(entry.analysis, meetings=(moved,))
-    edited = [dataclasses.replace(e, analysis=analysis, fingerprint="edited") if e.slug == "b" else e
-              for e in digest.entries]
-    site.write(assemble(edited), config, second, store)
+    first, second = build_twice(tmp_path, digest, "b", analysis=analysis, fingerprint="edited")
     for path in ("data/meetings.json", "data/meetings.csv", f"en/meetings/{old.id}.html", "en/years/2022.html"):
         assert "Moscow" in (second / path).read_text(encoding="utf-8") and "Moscow" not in (first / path).read_text(
             encoding="utf-8"), path
