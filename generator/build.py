@@ -142,8 +142,6 @@ def _key(article: Article) -> str:
     return f"{article.digest}-{article.slug}"
 
 
-
-
 def build(config: Config, out: Path | None = None) -> Result:
     """Build the whole site into ``out`` (default: the configured output folder).
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -173,7 +174,15 @@ def _article_pages(digest: Digest, languages: Sequence[str], common: dict[str, A
         for lang in languages:
             yield Page(article_path(lang, entry.slug), "article.html", lang,
                        {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ())},
-                       _same(languages, article_path, entry.slug), partial(whole, entry.slug), entry.fingerprint)
+                       _same(languages, article_path, entry.slug), partial(whole, entry.slug), _text_key(entry))
+
+
+def _text_key(entry: Entry) -> str:
+    """What identifies an article's full text: the build's fingerprint of its inputs, else its value."""
+    if entry.fingerprint:
+        return entry.fingerprint
+    whole = entry.whole()
+    return hashlib.sha256(pickle.dumps((whole.analysis, whole.translations), pickle.HIGHEST_PROTOCOL)).hexdigest()
 
 
 def _language_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str],

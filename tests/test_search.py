@@ -108,3 +108,10 @@ def test_pagefind_is_given_article_pages_without_their_full_text(tmp_path: Path)
     assert "The two discussed cooperation." in whole and "The two discussed cooperation." not in cut
     assert cut.count("<section") == cut.count("</section>") and "data-pagefind-body" in cut
     assert re.sub(r'<section class="text".*?</section>', "", whole, flags=re.S) == cut
+
+
+def test_without_build_fingerprints_an_article_page_is_keyed_by_its_text(tmp_path: Path) -> None:
+    digest = sample_digest()
+    english = (*digest.by_slug["a"].translations[:1], Translation("Another second sentence.", "editor"))
+    first, second = build_twice(tmp_path, digest, "a", translations=english)
+    assert "Another second sentence." in (second / "en" / "articles" / "a.html").read_text(encoding="utf-8")
