@@ -114,4 +114,5 @@ def test_without_build_fingerprints_an_article_page_is_keyed_by_its_text(tmp_pat
     digest = sample_digest()
     english = (*digest.by_slug["a"].translations[:1], Translation("Another second sentence.", "editor"))
     first, second = build_twice(tmp_path, digest, "a", translations=english)
+    assert "Another second sentence." not in (first / "en" / "articles" / "a.html").read_text(encoding="utf-8")
     assert "Another second sentence." in (second / "en" / "articles" / "a.html").read_text(encoding="utf-8")
