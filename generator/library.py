@@ -80,14 +80,12 @@ class Library:
         """Write the cards made by this build (overlay or whole pack); drop what other configurations left."""
         newer = {k: c for k, c in self._cards.items() if self._packed.get(k) is not c}
         unused = len(self._packed.keys() - self._cards.keys())
-        same = newer.keys() == self._overlaid.keys() and all(self._overlaid[k] is c for k, c in newer.items())
-        if same and self._packed:
-            pass  # nothing new since the last build
-        elif self._packed and len(newer) + unused <= max(OVERLAY_MIN, len(self._cards) // OVERLAY_SHARE):
-            _dump(self.overlay, newer)
-        else:
+        small = len(newer) + unused <= max(OVERLAY_MIN, len(self._cards) // OVERLAY_SHARE)
+        if not self._packed or not small:
             _dump(self.pack, self._cards)
             self.overlay.unlink(missing_ok=True)
+        elif newer.keys() != self._overlaid.keys() or any(self._overlaid[k] is not c for k, c in newer.items()):
+            _dump(self.overlay, newer)  # else nothing is new since the last build
         for old in self.pack.parent.glob("*.pickle"):
             if old not in (self.pack, self.overlay):
                 old.unlink(missing_ok=True)

@@ -86,12 +86,6 @@ class OutputStore:
         self._make_dir(target.rpartition("/")[0])
         link(self._stored(key), target)
 
-    def place_pieces(self, path: str, key: str, make: Callable[[], Iterable[str]]) -> None:
-        """Like ``place`` for text made piece by piece (a page): streamed to the store, never held whole."""
-        if not self.has(key):
-            self._stream(key, make())
-        self.place(path, key, _never)
-
     def _stream(self, key: str, pieces: Iterable[str]) -> str:
         """Write ``pieces`` to the store under ``key`` (or, when empty, under the hash of the bytes)."""
         digest = hashlib.sha256()
@@ -115,14 +109,14 @@ class OutputStore:
         """Put ``data`` at ``path``, stored by its own hash (feeds, exports, sitemap)."""
         self.place(path, "b" + hashlib.sha256(data).hexdigest(), lambda: data)
 
-    def write_pieces(self, path: str, pieces: Iterable[str], key: str | None = None) -> None:
-        """Like ``write`` for text made piece by piece: streamed to disk, never held whole.
+    def write_pieces(self, path: str, make: Callable[[], Iterable[str]], key: str | None = None) -> None:
+        """Like ``write`` for text made piece by piece (pages, exports): streamed to disk, never held whole.
 
         With ``key`` (what the text is made from), a stored file under it is
-        placed without asking for the pieces at all.
+        placed without calling ``make``; without, the file is stored by its hash.
         """
         if key is None or not self.has(key):
-            key = self._stream(key or "", pieces)
+            key = self._stream(key or "", make())
         self.place(path, key, _never)
 
     def has_group(self, group: str) -> bool:

@@ -290,6 +290,6 @@ class Renderer:
                 store.write(page.path, self.render(page).encode("utf-8"))
             else:
                 key = keys.page(page.path, page.template, page.lang, page.context, page.alternates, page.lazy_key)
-                store.place_pieces(page.path, key, partial(self.pieces, page))
+                store.write_pieces(page.path, partial(self.pieces, page), key)
             written.append(page.path)
         return written

@@ -62,11 +62,19 @@ def shard_of(path: str, count: int) -> int:
     return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big") % count
 
 
-def bundles(paths: Iterable[str]) -> list[str]:
-    """The bundle folders (``pagefind/<n>/``) that the given article pages are indexed into."""
-    found = [p for p in paths if is_indexed(p)]
+def members(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The indexed pages among ``paths`` by the bundle folder (``pagefind/<n>/``) of their shard."""
+    found = sorted(p for p in paths if is_indexed(p))
     count = shard_count(len({p.partition("/")[2] for p in found}))
-    return [f"{BUNDLE}/{n}/" for n in sorted({shard_of(p, count) for p in found})]
+    shards: dict[str, list[str]] = {}
+    for path in found:
+        shards.setdefault(f"{BUNDLE}/{shard_of(path, count)}/", []).append(path)
+    return shards
+
+
+def bundles(paths: Iterable[str]) -> list[str]:
+    """The bundle folders that the given article pages are indexed into."""
+    return sorted(members(paths))
 
 
 def index(site: Path, pages: Iterable[str], bundle: str) -> list[str]:
@@ -115,15 +123,11 @@ def place(site: Path, store: OutputStore, page_keys: Mapping[str, str]) -> None:
     under a hash of those keys: an edit to an article's text alone re-indexes
     nothing, unchanged shards cost no indexing, and the others are indexed in parallel.
     """
-    articles = sorted(p for p in page_keys if is_indexed(p))
-    count = shard_count(len({p.partition("/")[2] for p in articles}))
-    members: dict[str, list[str]] = {}
-    for path in articles:
-        members.setdefault(f"{BUNDLE}/{shard_of(path, count)}/", []).append(path)
-    groups = {bundle: _group_key(bundle, paths, page_keys) for bundle, paths in members.items()}
+    shards = members(page_keys)
+    groups = {bundle: _group_key(bundle, paths, page_keys) for bundle, paths in shards.items()}
     stale = [bundle for bundle, group in groups.items() if not store.has_group(group)]
     with ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1))) as pool:
-        made = dict(zip(stale, pool.map(lambda b: index(site, members[b], b), stale), strict=True))
+        made = dict(zip(stale, pool.map(lambda b: index(site, shards[b], b), stale), strict=True))
     for bundle, group in sorted(groups.items()):
         if bundle in made:
             store.keep_group(group, made[bundle])

@@ -80,7 +80,7 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
         written = renderer.write(recorded(site_pages(digest, text_pages, config.languages)), store, keys)
         entries.seek(0)
         chunks = iter(partial(entries.read, 1 << 16), "")
-        store.write_pieces("sitemap.xml", chain([feeds.SITEMAP_START], chunks, [feeds.SITEMAP_END]))
+        store.write_pieces("sitemap.xml", lambda: chain([feeds.SITEMAP_START], chunks, [feeds.SITEMAP_END]))
     for lang in config.languages:
         newest = digest.entries[: config.feed_entries]
         paths = {e.slug: pages.article_path(lang, e.slug) for e in newest}
@@ -91,7 +91,7 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
     listed = tuple((e.slug, e.analysis.article.meta, e.title) for e in digest.entries)
     made_from = keys.combined(digest.meetings, listed)  # what the exports show of the digest
     for name, pieces in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
-        store.write_pieces(f"data/{name}", pieces(), f"x{made_from}-{name}")
+        store.write_pieces(f"data/{name}", pieces, f"x{made_from}-{name}")
     if has_search:
         search.place(out, store, keys.shown)
     store.save()
