@@ -12,6 +12,7 @@ normal (incremental) build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
@@ -39,18 +40,23 @@ def stamp(config_values: str, folders: list[Path], engine: str, target: Path) ->
     for folder in folders:
         digest.update(f"\0{folder}\0".encode())
         if folder.is_file():
-            found = os.stat(folder)
-            digest.update(f"{found.st_size}\0{found.st_mtime_ns}\n".encode())
-        for root, dirs, files in os.walk(folder):
-            dirs.sort()
-            for name in sorted(files):
-                path = os.path.join(root, name)
-                try:
-                    found = os.stat(path)
-                except OSError:
-                    continue
-                digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
+            _add_file(digest, str(folder))
+        _add_files(digest, folder)
     return digest.hexdigest()
+
+
+def _add_files(digest: Any, folder: Path) -> None:
+    """Every file under ``folder``, in a stable order, by name, size and modification time."""
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            _add_file(digest, os.path.join(root, name))
+
+
+def _add_file(digest: Any, path: str) -> None:
+    with contextlib.suppress(OSError):  # removed while we looked: as if absent
+        found = os.stat(path)
+        digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
 
 
 def engines() -> str:
@@ -71,11 +77,7 @@ def engines() -> str:
 def site_stamp(site: Path) -> str:
     """A hash of every file of the published site by name, size and modification time."""
     digest = hashlib.sha256()
-    for root, dirs, files in os.walk(site):
-        dirs.sort()
-        for name in sorted(files):
-            found = os.stat(os.path.join(root, name))
-            digest.update(f"{root}/{name}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
+    _add_files(digest, site)
     return digest.hexdigest()
 
 
