@@ -1,8 +1,9 @@
 """Run the stages in order and publish the site atomically.
 
 sources -> analysis (cached per article) -> translation -> digest -> render.
-The new site is written to a fresh folder beside the old one and swapped in
-with one atomic rename, so an interrupted build leaves the previous site whole.
+The new site is patched into a standby folder beside the old one and swapped
+in with one atomic rename (``trees``), so an interrupted build leaves the
+previous site whole.
 """
 
 from __future__ import annotations
@@ -10,15 +11,13 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import gazetteer, search, site, sources, uptodate
+from generator import gazetteer, search, site, sources, trees, uptodate
 from generator.analysis import Analysis, analyse
 from generator.cache import CachedReader, Store
 from generator.config import Config
@@ -26,7 +25,8 @@ from generator.digest import Digest, Entry, assemble
 from generator.fingerprint import code_version
 from generator.library import Library
 from generator.model import Article, Diagnostic, Level
-from generator.publish import BuildLocked, lock, publish
+from generator.outputs import OutputStore
+from generator.publish import BuildLocked, lock
 from generator.translate import Translator
 
 __all__ = ["BuildLocked", "Result", "build", "collect"]
@@ -152,22 +152,16 @@ def build(config: Config, out: Path | None = None) -> Result:
     cache = config.path("cache_dir")
     with lock(cache):
         inputs = _stamp(config, target)
-        saved = uptodate.current(cache, inputs, target)
+        published = trees.walked_stamp(target)
+        saved = uptodate.current(cache, inputs, published)
         if saved is not None:
             return _from_saved(saved)
         digest, result = collect(config)
+        store = OutputStore(cache / "output" / "files")
+        result.pages = site.make(digest, config, store)
+        store.save()
         target.parent.mkdir(parents=True, exist_ok=True)
-        for stale in target.parent.glob(f".{target.name}.new-*"):  # left by a killed build
-            shutil.rmtree(stale, ignore_errors=True)
-        fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.new-"))
-        try:
-            result.pages = site.write(digest, config, fresh, cache / "output")
-            fresh.chmod(0o755)
-            publish(fresh, target)
-        except BaseException:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise
-        uptodate.save(cache, inputs, target, _to_saved(result))
+        uptodate.save(cache, inputs, trees.publish(target, store, cache, published), _to_saved(result))
     return result
 
 

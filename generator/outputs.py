@@ -1,7 +1,8 @@
-"""Output files kept between builds: an unchanged file is linked into the new site, not rewritten.
+"""Output files kept between builds: an unchanged file is linked into the site, not rewritten.
 
-Files are stored under a key (a page's fingerprint, or a hash of the bytes)
-and hard-linked into the fresh output tree, so an unchanged page keeps its
+Files are stored under a key (a page's fingerprint, or a hash of the bytes).
+A build places each site path by key (``manifest``); ``trees`` then
+hard-links the stored files into the site, so an unchanged page keeps its
 bytes and its timestamp from one build to the next, and costs no rendering.
 The store remembers each file's size and modification time: a stored file
 that was changed since (damaged, or edited through a published link) is made
@@ -17,23 +18,25 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator import atomic
 
 _INDEX = "index.pickle"
+MODE = 0o644  # published files are readable by the web server
 
 
 class OutputStore:
-    """Stored output files under ``folder``, placed into the site tree at ``out``."""
+    """Stored output files under ``folder``, and which of them each site path is (``manifest``)."""
 
-    def __init__(self, folder: Path, out: Path) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.out = out
-        self._folder, self._out = os.fspath(folder), os.fspath(out)  # strings: this runs per file
+        self._folder = os.fspath(folder)  # a string: this runs per file
         self._made_dirs: set[str] = set()
+        self.manifest: dict[str, str] = {}  # site path -> key of its stored file, as placed by this build
         self.used: set[str] = set()
+        self.fresh: set[str] = set()  # keys stored by this build: any older link to them is stale
         self.made = 0
         self.reused = 0
         self._index: dict[str, tuple[int, int]] = {}
@@ -43,18 +46,13 @@ class OutputStore:
             if isinstance(index, dict) and isinstance(groups, dict):
                 self._index, self.groups = index, groups
 
-    def _stored(self, key: str) -> str:
+    def stored(self, key: str) -> str:
+        """The file stored under ``key``."""
         return f"{self._folder}/{key[:2]}/{key}"
 
-    def target(self, path: str) -> str:
-        """Where ``path`` goes in the site; ValueError if it would leave the output folder.
-
-        A string check, not ``resolve()``: it runs for every file and the tree is our own.
-        """
-        parts = path.split("/")
-        if path.startswith("/") or "\\" in path or "\0" in path or any(p in ("", ".", "..") for p in parts):
-            raise ValueError(f"output path leaves the output folder: {path}")
-        return f"{self._out}/{path}"
+    def stat(self, key: str) -> tuple[int, int]:
+        """Size and modification time (ns) of a stored file, as remembered when it was checked or made."""
+        return self._index[key]
 
     def _make_dir(self, folder: str) -> None:
         if folder not in self._made_dirs:
@@ -64,33 +62,36 @@ class OutputStore:
     def has(self, key: str) -> bool:
         """True when ``key`` is stored and unchanged since it was stored."""
         try:
-            found = os.stat(self._stored(key))
+            found = os.stat(self.stored(key))
         except OSError:
             return False
         return self._index.get(key) == (found.st_size, found.st_mtime_ns)
 
     def _remember(self, key: str) -> None:
-        found = os.stat(self._stored(key))
+        found = os.stat(self.stored(key))
         self._index[key] = (found.st_size, found.st_mtime_ns)
+        self.fresh.add(key)
 
     def place(self, path: str, key: str, make: Callable[[], bytes]) -> None:
-        """Put the file for ``key`` at ``path`` in the site, calling ``make`` only if it is not stored."""
-        target = self.target(path)
+        """Make ``path`` of the site the file stored under ``key``, calling ``make`` only if it is not stored."""
+        check_path(path)
         if self.has(key):
             self.reused += 1
         else:
-            atomic.write_bytes(Path(self._stored(key)), make(), durable=False)
+            stored = Path(self.stored(key))
+            atomic.write_bytes(stored, make(), durable=False)
+            os.chmod(stored, MODE)
             self._remember(key)
             self.made += 1
         self.used.add(key)
-        self._make_dir(target.rpartition("/")[0])
-        link(self._stored(key), target)
+        self.manifest[path] = key
 
     def _stream(self, key: str, pieces: Iterable[str]) -> str:
         """Write ``pieces`` to the store under ``key`` (or, when empty, under the hash of the bytes)."""
         digest = hashlib.sha256()
         self._make_dir(self._folder)
         with tempfile.NamedTemporaryFile("wb", dir=self._folder, prefix=".pieces-", delete=False) as tmp:
+            os.fchmod(tmp.file.fileno(), MODE)
             for chunk in _chunks(pieces):
                 data = chunk.encode("utf-8")
                 if not key:
@@ -100,8 +101,8 @@ class OutputStore:
         if self.has(key):
             os.unlink(tmp.name)
         else:
-            self._make_dir(self._stored(key).rpartition("/")[0])
-            os.replace(tmp.name, self._stored(key))
+            self._make_dir(self.stored(key).rpartition("/")[0])
+            os.replace(tmp.name, self.stored(key))
             self._remember(key)
         return key
 
@@ -125,30 +126,30 @@ class OutputStore:
         return paths is not None and all(self.has(_member(group, p)) for p in paths)
 
     def link_group(self, group: str) -> None:
-        """Place the stored files of ``group`` (``has_group`` must be true) into the site."""
+        """Place the stored files of ``group`` (``has_group`` must be true) in the site."""
         for path in self.groups[group]:
             self.place(path, _member(group, path), _never)
 
-    def keep_group(self, group: str, paths: Iterable[str]) -> None:
-        """Store files that were made directly in the site together, under ``group``."""
-        made = tuple(sorted(paths))
-        for path in made:
+    def keep_group(self, group: str, files: Mapping[str, Path]) -> None:
+        """Move files made together (site path -> where they were made) into the store, under ``group``."""
+        for path, made in sorted(files.items()):
+            check_path(path)
             key = _member(group, path)
-            stored = self._stored(key)
+            stored = self.stored(key)
             self._make_dir(stored.rpartition("/")[0])
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(stored)
-            link(self.target(path), stored)
+            os.chmod(made, MODE)
+            os.replace(made, stored)
             self._remember(key)
             self.used.add(key)
-        self.groups[group] = made
+            self.manifest[path] = key
+        self.groups[group] = tuple(sorted(files))
 
     def save(self) -> int:
         """Delete stored files this build did not use and save the index; returns how many went."""
         removed = 0
         for shard in self.folder.iterdir() if self.folder.is_dir() else ():
-            if shard.name.startswith(".pieces-"):  # left by a build killed while streaming
-                shard.unlink(missing_ok=True)
+            if shard.name.startswith("."):  # left by a build killed while streaming or indexing
+                shutil.rmtree(shard) if shard.is_dir() else shard.unlink(missing_ok=True)
             elif shard.is_dir():
                 for stored in shard.iterdir():
                     if stored.name not in self.used:
@@ -158,6 +159,16 @@ class OutputStore:
         self.groups = {g: p for g, p in self.groups.items() if all(_member(g, x) in self.used for x in p)}
         atomic.write_bytes(self.folder / _INDEX, pickle.dumps((self._index, self.groups)), durable=False)
         return removed
+
+
+def check_path(path: str) -> None:
+    """ValueError if the site path ``path`` would leave the output folder.
+
+    A string check, not ``resolve()``: it runs for every file and the tree is our own.
+    """
+    parts = path.split("/")
+    if path.startswith("/") or "\\" in path or "\0" in path or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(f"output path leaves the output folder: {path}")
 
 
 def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:

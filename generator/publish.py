@@ -1,4 +1,4 @@
-"""Putting a freshly built site in place of the old one in one step, one build at a time."""
+"""Swapping a freshly patched site in place of the old one in one step, one build at a time."""
 
 from __future__ import annotations
 
@@ -36,19 +36,15 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
 
 
-def publish(fresh: Path, out: Path) -> None:
-    """Put the freshly built tree at ``out``, replacing the old one in one step."""
-    if not out.exists():
-        os.rename(fresh, out)
-        return
+def exchange(fresh: Path, out: Path) -> None:
+    """Swap two folders: in one step where Linux's renameat2 can, else by three renames."""
     if _exchange(fresh, out):
-        shutil.rmtree(fresh)
         return
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     os.rename(out, old)
     os.rename(fresh, out)
-    shutil.rmtree(old)
+    os.rename(old, fresh)
 
 
 @contextlib.contextmanager

@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from generator.fingerprint import Fingerprints
 from generator.model import Bilingual
-from generator.outputs import OutputStore
+from generator.outputs import OutputStore, check_path
 
 LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी"}
 OG_LOCALES = {"en": "en_IN", "hi": "hi_IN"}
@@ -285,7 +285,7 @@ class Renderer:
         """Place each page in the site; with ``keys``, render only pages whose fingerprint is new."""
         written: list[str] = []
         for page in pages:
-            store.target(page.path)  # refuse a path outside the site before any work
+            check_path(page.path)  # refuse a path outside the site before any work
             if keys is None:
                 store.write(page.path, self.render(page).encode("utf-8"))
             else:

@@ -77,20 +77,21 @@ def bundles(paths: Iterable[str]) -> list[str]:
     return sorted(members(paths))
 
 
-def index(site: Path, pages: Iterable[str], bundle: str) -> list[str]:
-    """Index ``pages`` of the built site into ``bundle``; the files written, relative to the site.
+def index(pages: Mapping[str, Path], bundle: str, work: Path) -> dict[str, Path]:
+    """Index ``pages`` (site path -> file) into ``bundle``; the files made, by site path, inside ``work``.
 
     The pages are copied into a scratch folder without their full text
     (``FULL_TEXT``, which the index ignores anyway), so Pagefind reads only
     them and parses a fraction of the bytes. Raises RuntimeError with
     Pagefind's own message on failure.
     """
-    scratch = Path(tempfile.mkdtemp(dir=site.parent, prefix=".search-"))
+    scratch = Path(tempfile.mkdtemp(dir=work, prefix=".search-"))
+    made = work / f"{scratch.name}-made"
     try:
-        for path in pages:
+        for path, page in pages.items():
             (scratch / path).parent.mkdir(parents=True, exist_ok=True)
-            _without_full_text(site / path, scratch / path)
-        output = site / bundle
+            _without_full_text(page, scratch / path)
+        output = made / bundle
         command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(output),
                    "--glob", INDEXED, "--quiet"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -100,7 +101,7 @@ def index(site: Path, pages: Iterable[str], bundle: str) -> list[str]:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     _stable_entry(output / "pagefind-entry.json")
-    return [p.relative_to(site).as_posix() for p in output.rglob("*") if p.is_file()]
+    return {p.relative_to(made).as_posix(): p for p in output.rglob("*") if p.is_file()}
 
 
 def _without_full_text(page: Path, copy: Path) -> None:
@@ -114,7 +115,7 @@ def _without_full_text(page: Path, copy: Path) -> None:
         copy.write_bytes(data[:start] + data[end + len(b"</section>"):])
 
 
-def place(site: Path, store: OutputStore, page_keys: Mapping[str, str]) -> None:
+def place(store: OutputStore, page_keys: Mapping[str, str]) -> None:
     """Index each shard, or link the shard's index of an earlier build made from the same pages.
 
     ``page_keys`` maps every page of the site to the fingerprint of what it
@@ -126,13 +127,22 @@ def place(site: Path, store: OutputStore, page_keys: Mapping[str, str]) -> None:
     shards = members(page_keys)
     groups = {bundle: _group_key(bundle, paths, page_keys) for bundle, paths in shards.items()}
     stale = [bundle for bundle, group in groups.items() if not store.has_group(group)]
-    with ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1))) as pool:
-        made = dict(zip(stale, pool.map(lambda b: index(site, shards[b], b), stale), strict=True))
-    for bundle, group in sorted(groups.items()):
-        if bundle in made:
-            store.keep_group(group, made[bundle])
-        else:
-            store.link_group(group)
+    store.folder.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=store.folder, prefix=".search-"))
+    try:
+        def made_from(bundle: str) -> dict[str, Path]:
+            pages = {path: Path(store.stored(store.manifest[path])) for path in shards[bundle]}
+            return index(pages, bundle, work)
+
+        with ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1))) as pool:
+            made = dict(zip(stale, pool.map(made_from, stale), strict=True))
+        for bundle, group in sorted(groups.items()):
+            if bundle in made:
+                store.keep_group(group, made[bundle])
+            else:
+                store.link_group(group)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _group_key(bundle: str, paths: list[str], page_keys: Mapping[str, str]) -> str:

@@ -8,14 +8,13 @@ index go through the same store.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from functools import partial
 from itertools import chain
 from pathlib import Path
 
-from generator import charts, exports, feeds, pages, search, summarise
+from generator import charts, exports, feeds, pages, search, summarise, trees
 from generator.config import Config
 from generator.digest import Digest
 from generator.fingerprint import Fingerprints, code_version, files_hash
@@ -60,14 +59,28 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
     if store_dir is None:
         with tempfile.TemporaryDirectory(dir=out.parent, prefix=".store-") as scratch:
             return write(digest, config, out, Path(scratch))
+    store = OutputStore(store_dir / "files")
+    count = make(digest, config, store)
+    store.save()
+    trees.patch(out, {}, store.manifest, store)
+    return count
+
+
+def make(digest: Digest, config: Config, store: OutputStore) -> int:
+    """Place every file of the site in ``store`` (``store.manifest``); returns the page count.
+
+    Only pages whose fingerprint is not stored are rendered.
+    """
     templates = config.path("templates_dir")
-    shutil.copytree(templates / "static", out / "static")
+    static = templates / "static"
+    for path in sorted(static.rglob("*")) if static.is_dir() else []:
+        if path.is_file():
+            store.write(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
     has_search = search.available()
     renderer = Renderer(templates, {"config": config, "search": has_search}, helpers())
     text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
     site_wide = repr((code_version(), files_hash([templates]), _settings(config), has_search))
     keys = Fingerprints(site_wide, digest, search.is_indexed)
-    store = OutputStore(store_dir / "files", out)
     base = config.base_url
     with tempfile.TemporaryFile("w+", encoding="utf-8") as entries:  # the sitemap, written as pages go by
 
@@ -93,8 +106,7 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
     for name, pieces in exports.files(digest, lambda slug: pages.article_path(config.languages[0], slug)).items():
         store.write_pieces(f"data/{name}", pieces, f"x{made_from}-{name}")
     if has_search:
-        search.place(out, store, keys.shown)
-    store.save()
+        search.place(store, keys.shown)
     return len(written)
 
 

@@ -74,13 +74,6 @@ def engines() -> str:
     return ";".join(found)
 
 
-def site_stamp(site: Path) -> str:
-    """A hash of every file of the published site by name, size and modification time."""
-    digest = hashlib.sha256()
-    _add_files(digest, site)
-    return digest.hexdigest()
-
-
 def load(cache: Path) -> dict[str, Any]:
     try:
         found = json.loads((cache / STATE).read_text(encoding="utf-8"))
@@ -89,17 +82,16 @@ def load(cache: Path) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def save(cache: Path, stamp_value: str, site: Path, result: dict[str, Any]) -> None:
-    state = {"stamp": stamp_value, "site": site_stamp(site), "result": result}
+def save(cache: Path, stamp_value: str, site_stamp: str, result: dict[str, Any]) -> None:
+    """Save the inputs' stamp, the published site's (``trees.walked_stamp``) and the build's result."""
+    state = {"stamp": stamp_value, "site": site_stamp, "result": result}
     atomic.write_text(cache / STATE, json.dumps(state, ensure_ascii=False), durable=False)
 
 
-def current(cache: Path, stamp_value: str, site: Path) -> dict[str, Any] | None:
-    """The saved result of the last build if the inputs and the site are as it left them."""
+def current(cache: Path, stamp_value: str, site_stamp: str) -> dict[str, Any] | None:
+    """The saved result of the last build if the inputs and the site (its stamp) are as it left them."""
     state = load(cache)
-    if state.get("stamp") != stamp_value or not site.is_dir():
-        return None
-    if state.get("site") != site_stamp(site):
+    if state.get("stamp") != stamp_value or not site_stamp or state.get("site") != site_stamp:
         return None
     result = state.get("result")
     return result if isinstance(result, dict) else None

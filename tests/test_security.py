@@ -179,7 +179,7 @@ def test_renderer_refuses_a_page_outside_the_output_folder(tmp_path: Path) -> No
     renderer = Renderer(REPO / "templates", {}, {})
     for path in ("../escaped.html", "/tmp/escaped.html"):
         with pytest.raises(ValueError, match="leaves the output folder"):
-            renderer.write(iter([Page(path, "404.html", "en", {})]), OutputStore(tmp_path / "store", tmp_path / "out"))
+            renderer.write(iter([Page(path, "404.html", "en", {})]), OutputStore(tmp_path / "store"))
     assert not (tmp_path / "escaped.html").exists()
 
 
