@@ -8,16 +8,18 @@ previous site whole.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator import gazetteer, search, site, sources, trees, uptodate
+from generator import gazetteer, quick, search, site, sources, trees, uptodate
 from generator.analysis import Analysis, analyse
 from generator.cache import CachedReader, Store
 from generator.config import Config
@@ -88,12 +90,26 @@ def collect(
 ) -> tuple[Digest, Result]:
     """Read, analyse and translate every input; the digest (of cards) and what was reported."""
     result = Result()
-    content = config.path("content_dir")
-    inputs = sources.discover([config.path("seeds_dir"), content / "articles"])
     reader = CachedReader(Store(config.path("cache_dir"), "sources", code_version()))
-    articles, problems = sources.read_all(inputs, content / "metadata", config.root, reader)
+    articles, problems = sources.read_all(article_files(config), config.path("content_dir") / "metadata",
+                                          config.root, reader)
     reader.store.prune_others()
     result.diagnostics.extend(problems)
+    library = open_library(config, result, use_model=use_model)
+    entries = analysed(articles, library, config, result, jobs)
+    library.save()
+    result.articles = len(entries)
+    return assemble([entries[_key(a)] for a in articles if _key(a) in entries]), result
+
+
+def article_files(config: Config) -> list[Path]:
+    """The input files of articles: seeds and ``content/articles``."""
+    return sources.discover([config.path("seeds_dir"), config.path("content_dir") / "articles"])
+
+
+def open_library(config: Config, result: Result, *, use_model: bool = True) -> Library:
+    """The caches of this configuration, with the translator; problems with the editors' files go to ``result``."""
+    content = config.path("content_dir")
     extra = content / "gazetteer"
     result.diagnostics.extend(gazetteer.load(extra).diagnostics)
     settings = "-".join(
@@ -111,12 +127,23 @@ def collect(
         result.diagnostics.append(
             Diagnostic(where, translator.memory_error.line, Level.ERROR, "memory", message)
         )
-    library = Library(config.path("cache_dir"), translator, settings)
+    result.translation = translator.status()
+    return Library(config.path("cache_dir"), translator, settings)
+
+
+def analysed(
+    articles: Sequence[Article], library: Library, config: Config, result: Result, jobs: int | None = None,
+    *, packed: bool = True,
+) -> dict[str, Entry]:
+    """The entry (card) of each article by cache key: from the library, else analysed and translated.
+
+    Without ``packed``, the cards pack is not looked in (a few edited articles are not in it).
+    """
     entries: dict[str, Entry] = {}
     fresh: list[Article] = []
     for article in articles:
         key = _key(article)
-        found = library.card(key, article)
+        found = library.card(key, article) if packed else None
         if found is None:
             cached = library.analysis(key, article)
             if cached is None:
@@ -124,17 +151,16 @@ def collect(
                 continue
             found = library.add(key, cached, stored=True)
         entries[key] = found
+    extra = config.path("content_dir") / "gazetteer"
     workers = jobs or os.cpu_count() or 1
     for article, outcome in zip(fresh, analyse_all(fresh, extra, config, workers), strict=True):
         if isinstance(outcome, Diagnostic):
             result.diagnostics.append(outcome)
         else:
             entries[_key(article)] = library.add(_key(article), outcome)
-    library.save()
-    result.analysed = len(fresh)
-    result.articles = len(entries)
-    result.translation = translator.status()
-    return assemble([entries[_key(a)] for a in articles if _key(a) in entries]), result
+    result.analysed += len(fresh)
+    result.translation = library.translator.status()
+    return entries
 
 
 def _key(article: Article) -> str:
@@ -146,32 +172,61 @@ def build(config: Config, out: Path | None = None) -> Result:
     """Build the whole site into ``out`` (default: the configured output folder).
 
     Nothing is done when the inputs and the published site are as the last
-    build left them (``uptodate``): its result is reported again.
+    build left them (``uptodate``): its result is reported again. When only
+    the texts of a few articles changed, only their pages are made (``quick``).
     """
     target = (out or config.path("output_dir")).resolve()
     cache = config.path("cache_dir")
-    with lock(cache):
+    with lock(cache), _in_background(trees.walked_stamp, target) as published:
         inputs = _stamp(config, target)
-        published = trees.walked_stamp(target)
-        saved = uptodate.current(cache, inputs, published)
+        saved = uptodate.current(cache, inputs.stamp, published)
         if saved is not None:
             return _from_saved(saved)
+        last = uptodate.load(cache).get("result")
+        tried = Result()  # what a quick build that gave up did: its analyses are cached for the full one
+        if isinstance(last, dict):
+            done = quick.build(config, target, inputs, published, last, partial(_edited_entries, config, tried))
+            if done is not None:
+                return replace(_from_saved(last), diagnostics=done[1], analysed=done[0], up_to_date=False)
+        (cache / quick.STATE).unlink(missing_ok=True)  # a build killed from here on leaves no snapshot
         digest, result = collect(config)
+        result.analysed += tried.analysed
         store = OutputStore(cache / "output" / "files")
-        result.pages = site.make(digest, config, store)
+        result.pages, shown = site.make(digest, config, store)
         store.save()
         target.parent.mkdir(parents=True, exist_ok=True)
-        uptodate.save(cache, inputs, trees.publish(target, store, cache, published), _to_saved(result))
+        stamp = trees.publish(target, store, cache, published)
+        quick.remember(cache, inputs, digest, shown)
+        uptodate.save(cache, inputs.stamp, stamp, _to_saved(result))
     return result
 
 
-def _stamp(config: Config, target: Path) -> str:
+@contextlib.contextmanager
+def _in_background(work: Callable[[Path], int], path: Path) -> Iterator[Callable[[], int]]:
+    """Run ``work(path)`` in a forked process while the build goes on; yields a function to wait for it."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(work, path)
+        yield future.result
+
+
+def _edited_entries(
+    config: Config, result: Result, articles: Sequence[Article]
+) -> tuple[dict[str, Entry], Library, int]:
+    """The entries of a few edited articles, for a quick build (counted in ``result``): the cards pack is not read."""
+    library = open_library(config, Result())
+    entries = analysed(articles, library, config, result, jobs=1, packed=False)
+    return entries, library, result.analysed
+
+
+def _stamp(config: Config, target: Path) -> uptodate.Inputs:
     folders = [config.path("seeds_dir"), config.path("content_dir"), config.path("templates_dir")]
     settings = repr(sorted((k, str(v)) for k, v in vars(config).items()))
     configured = config.root / "digest.toml"
     if configured.is_file():
         folders.append(configured)
-    return uptodate.stamp(settings, folders, f"{uptodate.engines()}; search {search.available()}", target)
+    engine = f"{uptodate.engines()}; search {search.available()}"
+    return uptodate.stamp(settings, folders, engine, target, article_files(config))
 
 
 def _to_saved(result: Result) -> dict[str, Any]:

@@ -47,7 +47,7 @@ class Fingerprints:
         shown = _hash(self.base, repr((path, template, lang, sorted(alternates.items()))).encode(), self.of(own))
         if self._shown_for(path):
             self.shown[path] = shown.hex()
-        return _hash(shown, lazy_key.encode()).hex() if lazy_key else shown.hex()
+        return with_lazy(shown.hex(), lazy_key)
 
     def combined(self, *values: Any) -> str:
         """A key of ``values`` and everything site-wide (code, templates, settings, the digest's shape)."""
@@ -90,6 +90,11 @@ class Fingerprints:
         counts = repr(sorted((slug, len(found)) for slug, found in digest.by_article.items())).encode()
         years = repr((digest.years(), bool(digest.undated()))).encode()
         return _hash(self.of(list(digest.entities.values())), _hash(*entries), counts, years)
+
+
+def with_lazy(shown: str, lazy_key: str) -> str:
+    """A page's key from its key without the lazily loaded part (``Fingerprints.shown``) and ``lazy_key``."""
+    return _hash(bytes.fromhex(shown), lazy_key.encode()).hex() if lazy_key else shown
 
 
 @cache

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from dataclasses import replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +39,21 @@ class Library:
         version = hashlib.sha256(f"{settings}-{translator.engine_version()}".encode()).hexdigest()[:16]
         self.pack = cache / "cards" / f"{version}.pickle"
         self.overlay = cache / "cards" / f"{version}.overlay.pickle"
-        self._packed: dict[str, Entry] = _load(self.pack)
-        self._overlaid = _load(self.overlay) if self._packed else {}
-        self._stored = {**self._packed, **self._overlaid}
         self._cards: dict[str, Entry] = {}  # the cards of this build, by key
         self._shared: dict[Any, Any] = {}
+
+    @cached_property
+    def _packed(self) -> dict[str, Entry]:
+        """The cards in the pack, read when first asked for (a quick build adds to the overlay only)."""
+        return _load(self.pack)
+
+    @cached_property
+    def _overlaid(self) -> dict[str, Entry]:
+        return _load(self.overlay) if self._packed else {}
+
+    @cached_property
+    def _stored(self) -> dict[str, Entry]:
+        return {**self._packed, **self._overlaid}
 
     def card(self, key: str, article: Article) -> Entry | None:
         """The card of ``article`` from the pack, or None (also when what it was made from is gone)."""
@@ -91,6 +101,11 @@ class Library:
                 old.unlink(missing_ok=True)
         self.analyses.prune_others()
         self.english.prune_others()
+
+    def save_overlay(self) -> None:
+        """Add the cards made by this build to the overlay, leaving the pack unread (a quick build)."""
+        if self.pack.is_file():
+            _dump(self.overlay, {**_load(self.overlay), **self._cards})
 
     def _share(self, card: Entry) -> Entry:
         """``card`` with its repeated values replaced by one shared copy each."""

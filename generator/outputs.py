@@ -144,6 +144,14 @@ class OutputStore:
             self.manifest[path] = key
         self.groups[group] = tuple(sorted(files))
 
+    def save_index(self, dropped: Iterable[str] = ()) -> None:
+        """Save the index after deleting the stored files of ``dropped`` keys (a quick build)."""
+        for key in dropped:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.stored(key))
+            self._index.pop(key, None)
+        atomic.write_bytes(self.folder / _INDEX, pickle.dumps((self._index, self.groups)), durable=False)
+
     def save(self) -> int:
         """Delete stored files this build did not use and save the index; returns how many went."""
         removed = 0

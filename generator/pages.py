@@ -159,11 +159,11 @@ def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequen
     menu = tuple(sorted({p.name for p in text_pages}))
     for lang in languages:
         yield from _language_pages(digest, text_pages, languages, lang, menu)
-    yield from _article_pages(digest, languages, {"menu": menu, "digest": digest})
+    yield from article_pages(digest, languages, {"menu": menu, "digest": digest})
     yield Page("404.html", "404.html", None, {"languages": languages}, {})
 
 
-def _article_pages(digest: Digest, languages: Sequence[str], common: dict[str, Any]) -> Iterator[Page]:
+def article_pages(digest: Digest, languages: Sequence[str], common: dict[str, Any]) -> Iterator[Page]:
     """Each article's page in every language; the whole entry is loaded once, when one is rendered."""
     @lru_cache(maxsize=1)
     def whole(slug: str) -> dict[str, Any]:

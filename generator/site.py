@@ -60,16 +60,17 @@ def write(digest: Digest, config: Config, out: Path, store_dir: Path | None = No
         with tempfile.TemporaryDirectory(dir=out.parent, prefix=".store-") as scratch:
             return write(digest, config, out, Path(scratch))
     store = OutputStore(store_dir / "files")
-    count = make(digest, config, store)
+    count, _ = make(digest, config, store)
     store.save()
     trees.patch(out, {}, store.manifest, store)
     return count
 
 
-def make(digest: Digest, config: Config, store: OutputStore) -> int:
-    """Place every file of the site in ``store`` (``store.manifest``); returns the page count.
+def make(digest: Digest, config: Config, store: OutputStore) -> tuple[int, dict[str, str]]:
+    """Place every file of the site in ``store`` (``store.manifest``); the page count, the article pages' keys.
 
-    Only pages whose fingerprint is not stored are rendered.
+    Only pages whose fingerprint is not stored are rendered. The keys are
+    those without the full text (``Fingerprints.shown``), for ``quick``.
     """
     templates = config.path("templates_dir")
     static = templates / "static"
@@ -77,7 +78,7 @@ def make(digest: Digest, config: Config, store: OutputStore) -> int:
         if path.is_file():
             store.write(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
     has_search = search.available()
-    renderer = Renderer(templates, {"config": config, "search": has_search}, helpers())
+    renderer, _ = renderer_for(config)
     text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
     site_wide = repr((code_version(), files_hash([templates]), _settings(config), has_search))
     keys = Fingerprints(site_wide, digest, search.is_indexed)
@@ -107,7 +108,14 @@ def make(digest: Digest, config: Config, store: OutputStore) -> int:
         store.write_pieces(f"data/{name}", pieces, f"x{made_from}-{name}")
     if has_search:
         search.place(store, keys.shown)
-    return len(written)
+    return len(written), keys.shown
+
+
+def renderer_for(config: Config) -> tuple[Renderer, tuple[str, ...]]:
+    """The renderer of this site's pages, and the menu of editors' pages (for a quick build)."""
+    context = {"config": config, "search": search.available()}
+    text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
+    return Renderer(config.path("templates_dir"), context, helpers()), tuple(sorted({p.name for p in text_pages}))
 
 
 def _settings(config: Config) -> str:

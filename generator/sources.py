@@ -19,6 +19,7 @@ import codecs
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -81,10 +82,9 @@ def discover(folders: Iterable[Path]) -> list[Path]:
     """Every input file under the given folders, in a stable order."""
     found: list[Path] = []
     for folder in folders:
-        if folder.is_dir():
-            found.extend(
-                p for p in folder.rglob("*") if p.suffix in INPUT_SUFFIXES and p.is_file()
-            )
+        for root, _, files in os.walk(folder):  # nothing for a missing folder; os.walk is plain C-level work
+            found.extend(Path(root, name) for name in files if os.path.splitext(name)[1] in INPUT_SUFFIXES
+                         and os.path.isfile(os.path.join(root, name)))
     return sorted(found, key=lambda p: p.as_posix())
 
 

@@ -17,6 +17,8 @@ import hashlib
 import importlib.metadata
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,34 +31,48 @@ LIBRARIES = ("jinja2", "markdown", "babel", "indic-transliteration", "pyyaml", "
 STATE = "last-build.json"
 
 
-def stamp(config_values: str, folders: list[Path], engine: str, target: Path) -> str:
-    """A hash of everything a build reads, by name, size and modification time."""
+@dataclass(frozen=True)
+class Inputs:
+    """The stamp of what a build reads: article files apart (``quick``), everything else in one hash."""
+
+    rest: str
+    articles: dict[str, tuple[int, int]]  # article file -> size, modification time (ns)
+
+    @property
+    def stamp(self) -> str:
+        listing = "".join(f"{path}\0{size}\0{mtime}\n" for path, (size, mtime) in sorted(self.articles.items()))
+        return hashlib.sha256(f"{self.rest}\n{listing}".encode()).hexdigest()
+
+
+def stamp(config_values: str, folders: list[Path], engine: str, target: Path, articles: Iterable[Path]) -> Inputs:
+    """What a build reads, by name, size and modification time; ``articles`` are kept apart."""
+    apart = {os.fspath(path) for path in articles}
     digest = hashlib.sha256(f"{code_version()}\0{config_values}\0{engine}\0{target}".encode())
     for name in LIBRARIES:
         try:
             digest.update(f"{name}={importlib.metadata.version(name)};".encode())
         except importlib.metadata.PackageNotFoundError:
             digest.update(f"{name} missing;".encode())
+    found: dict[str, tuple[int, int]] = {}
     for folder in folders:
         digest.update(f"\0{folder}\0".encode())
-        if folder.is_file():
-            _add_file(digest, str(folder))
-        _add_files(digest, folder)
-    return digest.hexdigest()
+        paths = [os.fspath(folder)] if folder.is_file() else _files(folder)
+        for path in paths:
+            with contextlib.suppress(OSError):  # removed while we looked: as if absent
+                info = os.stat(path)
+                if path in apart:
+                    found[path] = (info.st_size, info.st_mtime_ns)
+                else:
+                    digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return Inputs(digest.hexdigest(), found)
 
 
-def _add_files(digest: Any, folder: Path) -> None:
-    """Every file under ``folder``, in a stable order, by name, size and modification time."""
+def _files(folder: Path) -> Iterator[str]:
+    """Every file under ``folder``, in a stable order."""
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
-            _add_file(digest, os.path.join(root, name))
-
-
-def _add_file(digest: Any, path: str) -> None:
-    with contextlib.suppress(OSError):  # removed while we looked: as if absent
-        found = os.stat(path)
-        digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
+            yield os.path.join(root, name)
 
 
 def engines() -> str:
@@ -82,16 +98,16 @@ def load(cache: Path) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def save(cache: Path, stamp_value: str, site_stamp: str, result: dict[str, Any]) -> None:
+def save(cache: Path, stamp_value: str, site_stamp: int, result: dict[str, Any]) -> None:
     """Save the inputs' stamp, the published site's (``trees.walked_stamp``) and the build's result."""
     state = {"stamp": stamp_value, "site": site_stamp, "result": result}
     atomic.write_text(cache / STATE, json.dumps(state, ensure_ascii=False), durable=False)
 
 
-def current(cache: Path, stamp_value: str, site_stamp: str) -> dict[str, Any] | None:
-    """The saved result of the last build if the inputs and the site (its stamp) are as it left them."""
+def current(cache: Path, stamp_value: str, site_stamp: Callable[[], int]) -> dict[str, Any] | None:
+    """The saved result of the last build if the inputs and the site (``site_stamp()``) are as it left them."""
     state = load(cache)
-    if state.get("stamp") != stamp_value or not site_stamp or state.get("site") != site_stamp:
+    if state.get("stamp") != stamp_value or state.get("site") != site_stamp():
         return None
     result = state.get("result")
     return result if isinstance(result, dict) else None

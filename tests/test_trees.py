@@ -60,14 +60,17 @@ def test_a_build_after_an_edit_patches_the_standby(project: Path) -> None:
     for step in (1, 2):  # the second build makes the standby known
         edit(project, step)
         build(project)
-    state = trees.load(project / ".cache")
+    cache, target = project / ".cache", (project / "site").resolve()
+    state = trees.load(cache, target)
     standby = trees.standby_of(project / "site")
-    assert state.standby is not None and state.standby_id == trees.folder_id(standby)
-    before = {path: (standby / path).stat().st_ino for path in state.standby}
+    old = trees.manifest(cache, target, state.standby)
+    assert old is not None and state.standby_id == trees.folder_id(standby)
+    before = {path: (standby / path).stat().st_ino for path in old}
     edit(project, 3)
     build(project)
-    now = trees.load(project / ".cache").live
-    kept = [path for path, key in state.standby.items() if now.get(path) == key]
+    now = trees.manifest(cache, target, trees.load(cache, target).live)
+    assert now is not None and len(list(trees.folder(cache, target).glob("*.manifest"))) == 2
+    kept = [path for path, key in old.items() if now.get(path) == key]
     assert 0 < len(now) - len(kept) < len(kept)
     assert all((project / "site" / path).stat().st_ino == before[path] for path in kept)  # not linked again
     assert same_as_a_fresh_build(project)
@@ -87,7 +90,7 @@ def test_a_tree_in_an_unknown_state_is_made_again(project: Path, damage: str) ->
         shutil.rmtree(standby)
         standby.mkdir()
     else:
-        (project / ".cache" / trees.STATE).unlink()
+        (trees.folder(project / ".cache", (project / "site").resolve()) / "state.pickle").unlink()
     edit(project, 3)
     build(project)
     assert same_as_a_fresh_build(project)
