@@ -226,7 +226,12 @@ def _stamp(config: Config, target: Path) -> uptodate.Inputs:
     if configured.is_file():
         folders.append(configured)
     engine = f"{uptodate.engines()}; search {search.available()}"
-    return uptodate.stamp(settings, folders, engine, target, article_files(config))
+    tops = tuple(os.path.join(folder, "") for folder in (config.path("seeds_dir"), config.path("content_dir") / "articles"))
+
+    def is_article(path: str) -> bool:  # as ``article_files`` finds them
+        return path.startswith(tops) and os.path.splitext(path)[1] in sources.INPUT_SUFFIXES
+
+    return uptodate.stamp(settings, folders, engine, target, is_article)
 
 
 def _to_saved(result: Result) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,9 +44,10 @@ class Inputs:
         return hashlib.sha256(f"{self.rest}\n{listing}".encode()).hexdigest()
 
 
-def stamp(config_values: str, folders: list[Path], engine: str, target: Path, articles: Iterable[Path]) -> Inputs:
-    """What a build reads, by name, size and modification time; ``articles`` are kept apart."""
-    apart = {os.fspath(path) for path in articles}
+def stamp(
+    config_values: str, folders: list[Path], engine: str, target: Path, is_article: Callable[[str], bool]
+) -> Inputs:
+    """What a build reads, by name, size and modification time; the files ``is_article`` picks are kept apart."""
     digest = hashlib.sha256(f"{code_version()}\0{config_values}\0{engine}\0{target}".encode())
     for name in LIBRARIES:
         try:
@@ -60,7 +61,7 @@ def stamp(config_values: str, folders: list[Path], engine: str, target: Path, ar
         for path in paths:
             with contextlib.suppress(OSError):  # removed while we looked: as if absent
                 info = os.stat(path)
-                if path in apart:
+                if is_article(path):
                     found[path] = (info.st_size, info.st_mtime_ns)
                 else:
                     digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
