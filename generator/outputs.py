@@ -14,10 +14,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import itertools
 import os
 import pickle
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -25,6 +25,8 @@ from generator import atomic
 
 _INDEX = "index.pickle"
 MODE = 0o644  # published files are readable by the web server
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC  # TRUNC: one left by a killed build
+_serial = itertools.count()  # with the process id, a temporary name no other build is using
 
 
 class OutputStore:
@@ -90,19 +92,20 @@ class OutputStore:
         """Write ``pieces`` to the store under ``key`` (or, when empty, under the hash of the bytes)."""
         digest = hashlib.sha256()
         self._make_dir(self._folder)
-        with tempfile.NamedTemporaryFile("wb", dir=self._folder, prefix=".pieces-", delete=False) as tmp:
-            os.fchmod(tmp.file.fileno(), MODE)
+        tmp = f"{self._folder}/.pieces-{os.getpid()}-{next(_serial)}"  # ".": removed by ``save`` if left
+        with open(os.open(tmp, _NEW_FILE, MODE), "wb") as handle:
+            os.fchmod(handle.fileno(), MODE)  # whatever the umask
             for chunk in _chunks(pieces):
                 data = chunk.encode("utf-8")
                 if not key:
                     digest.update(data)
-                tmp.file.write(data)
+                handle.write(data)
         key = key or "b" + digest.hexdigest()
         if self.has(key):
-            os.unlink(tmp.name)
+            os.unlink(tmp)
         else:
             self._make_dir(self.stored(key).rpartition("/")[0])
-            os.replace(tmp.name, self.stored(key))
+            os.replace(tmp, self.stored(key))
             self._remember(key)
         return key
 
