@@ -222,7 +222,7 @@ class Renderer:
             "lang_of": lambda b: lang_of(b, lang),
             "other_lang": "en" if lang == "hi" else "hi",
         }
-        context["meeting_item"], context["participant"] = self._fragment_helpers(page, lang, context)
+        context.update(self._fragment_helpers(page, lang, context))
         return self.env.get_template(page.template).generate(context)
 
     def _install(self, lang: str) -> None:
@@ -241,16 +241,14 @@ class Renderer:
         self.env.globals.update(callables)
         self._installed = lang
 
-    def _fragment_helpers(
-        self, page: Page, lang: str, context: dict[str, Any]
-    ) -> tuple[Callable[..., Markup], Callable[[Any], Markup]]:
-        """``meeting_item(m, current)`` and ``participant(p)`` for this page, reusing HTML other pages made.
+    def _fragment_helpers(self, page: Page, lang: str, context: dict[str, Any]) -> dict[str, Callable[..., Markup]]:
+        """``meeting_item(m, current)``, ``participant(p)`` and ``chrome(name)`` for this page, reusing HTML.
 
         A meeting appears on the home page, its year and every participant's
-        page, a participant in each of their meetings; the HTML is the same on
-        every page whose links start alike (same depth, inside the language
-        folder or not), so it is rendered once. Only one language's HTML is
-        kept at a time.
+        page, a participant in each of their meetings, the page chrome (the
+        masthead, the footer) on every page; the HTML is the same on every page
+        whose links start alike (same depth, inside the language folder or not),
+        so it is rendered once. Only one language's HTML is kept at a time.
         """
         base = (page.path.count("/"), page.path.startswith(lang + "/"))
         if self._fragments_lang != lang:
@@ -258,26 +256,27 @@ class Renderer:
         fragments = self._fragments
         modules: list[Any] = []
 
-        def macro(name: str) -> Callable[..., str]:
-            if not modules:
-                modules.append(self.env.get_template("_macros.html").make_module(context))
-            return getattr(modules[0], name)  # type: ignore[no-any-return]
+        def made(key: tuple[Any, ...], name: str, *args: Any) -> Markup:
+            found = fragments.get(key)
+            if found is None:
+                if not modules:
+                    modules.append(self.env.get_template("_macros.html").make_module(context))
+                found = fragments[key] = Markup(getattr(modules[0], name)(*args))
+            return found
 
         def item(meeting: Any, current: str | None = None) -> Markup:
-            key = ("meeting", base, meeting.id, current)
-            found = fragments.get(key)
-            if found is None:
-                found = fragments[key] = Markup(macro("meeting_item_html")(meeting, current))
-            return found
+            # the end differs from meeting to meeting only where it names the first report
+            named = bool(meeting.articles) and meeting.articles[0] != current
+            return made(("card", base, meeting.id), "meeting_card_html", meeting) + made(
+                ("end", base, meeting.id if named else None), "meeting_end_html", meeting, current)
 
         def participant(party: Any) -> Markup:
-            key = ("participant", base, party)
-            found = fragments.get(key)
-            if found is None:
-                found = fragments[key] = Markup(macro("participant_html")(party))
-            return found
+            return made(("participant", base, party), "participant_html", party)
 
-        return item, participant
+        def chrome(name: str) -> Markup:
+            return made((name, base, context["menu"]), name)
+
+        return {"meeting_item": item, "participant": participant, "chrome": chrome}
 
     def write(
         self, pages: Iterator[Page], store: OutputStore, keys: Fingerprints | None = None
