@@ -242,10 +242,12 @@ class Renderer:
         self._installed = lang
 
     def _fragment_helpers(self, page: Page, lang: str, context: dict[str, Any]) -> dict[str, Callable[..., Markup]]:
-        """``meeting_item(m, current)``, ``participant(p)`` and ``chrome(name)`` for this page, reusing HTML.
+        """``meeting_item(m, current)``, ``participant(p)``, ``article_item(entry)`` and ``chrome(name)``
+        for this page, reusing HTML.
 
         A meeting appears on the home page, its year and every participant's
-        page, a participant in each of their meetings, the page chrome (the
+        page, a participant in each of their meetings, an article in the lists
+        of its meetings, year and people, the page chrome (the
         masthead, the footer) on every page; the HTML is the same on every page
         whose links start alike (same depth, inside the language folder or not),
         so it is rendered once. Only one language's HTML is kept at a time.
@@ -273,10 +275,13 @@ class Renderer:
         def participant(party: Any) -> Markup:
             return made(("participant", base, party), "participant_html", party)
 
+        def article(entry: Any) -> Markup:
+            return made(("article", base, entry.slug), "article_item_html", entry)
+
         def chrome(name: str) -> Markup:
             return made((name, base, context["menu"]), name)
 
-        return {"meeting_item": item, "participant": participant, "chrome": chrome}
+        return {"meeting_item": item, "participant": participant, "article_item": article, "chrome": chrome}
 
     def write(
         self, pages: Iterator[Page], store: OutputStore, keys: Fingerprints | None = None
