@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,7 @@ class Year:
     months: tuple[Month, ...]
 
 
+@cache  # asked for every link to an entity, a meeting or an article: a few names per page
 def safe_name(text: str) -> str:
     """A file name made of ``a-z0-9-`` for any id; a short hash when nothing is left."""
     name = _UNSAFE.sub("-", text.lower()).strip("-")[:100]
