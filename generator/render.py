@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -163,6 +163,19 @@ def is_devanagari(value: object) -> bool:
     return isinstance(value, str) and any("\u0900" <= c <= "\u097f" for c in value)
 
 
+def distinct_ids(items: Iterable[Any], attribute: str) -> str:
+    """The set ``attribute`` values of ``items``, space-separated, each once (case aside, like Jinja's ``unique``)."""
+    seen: set[Any] = set()
+    found: list[str] = []
+    for item in items:
+        value = getattr(item, attribute)
+        key = value.lower() if isinstance(value, str) else value
+        if value and key not in seen:
+            seen.add(key)
+            found.append(str(value))
+    return " ".join(found)
+
+
 def base_path(base_url: str) -> str:
     """The path part of the site's base URL, e.g. ``/defence-digest/``."""
     path = urllib.parse.urlsplit(base_url).path or "/"
@@ -194,6 +207,7 @@ class Renderer:
         self.env.tests["web_url"] = is_web_url
         self.env.tests["devanagari"] = is_devanagari
         self.env.filters["base_path"] = base_path
+        self.env.filters["distinct_ids"] = distinct_ids
         self.env.globals.update(helpers or {})
         self._fragments: dict[tuple[Any, ...], Markup] = {}
         self._fragments_lang: str | None = None

@@ -13,9 +13,17 @@ from babel.dates import format_date
 from babel.support import NullTranslations
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from generator.model import Bilingual, Participant
-from generator.render import Page, Renderer, cached_gettext, localised_date, month_name
+from generator.render import (
+    Page,
+    Renderer,
+    cached_gettext,
+    distinct_ids,
+    localised_date,
+    month_name,
+)
 from generator.site import helpers
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -111,3 +119,11 @@ def test_cached_gettext_gives_what_jinja_gives(text: str, variables: dict[str, s
         expected = _outcome(jinjas, text, variables)
         assert _outcome(ours, text, variables) == expected
         assert _outcome(ours, text, variables) == expected  # the remembered answer too
+
+
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "country/india", "Country/India", "country/nepal"]))))
+def test_distinct_ids_joins_what_jinja_filters_join(ids: list[str | None]) -> None:
+    parties = [SimpleNamespace(country_id=i) for i in ids]
+    chain = "{{ parties | map(attribute='country_id') | select | unique | join(' ') }}"
+    expected = jinja2.Environment(autoescape=True).from_string(chain).render(parties=parties)
+    assert str(escape(distinct_ids(parties, "country_id"))) == expected
