@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, partial
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,7 @@ class Year:
     months: tuple[Month, ...]
 
 
+@cache  # asked for every link to an entity, a meeting or an article: a few names per page
 def safe_name(text: str) -> str:
     """A file name made of ``a-z0-9-`` for any id; a short hash when nothing is left."""
     name = _UNSAFE.sub("-", text.lower()).strip("-")[:100]
@@ -157,24 +158,24 @@ def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequen
     """Every page of the site, in a stable order."""
     yield Page("index.html", "root.html", None, {}, _alternates(languages, "{lang}/index.html"))
     menu = tuple(sorted({p.name for p in text_pages}))
-    for lang in languages:
+    for lang in languages:  # one language at a time: the renderer keeps one language's shared HTML
         yield from _language_pages(digest, text_pages, languages, lang, menu)
-    yield from article_pages(digest, languages, {"menu": menu, "digest": digest})
+        yield from article_pages(digest, languages, lang, {"menu": menu, "digest": digest})
     yield Page("404.html", "404.html", None, {"languages": languages}, {})
 
 
-def article_pages(digest: Digest, languages: Sequence[str], common: dict[str, Any]) -> Iterator[Page]:
-    """Each article's page in every language; the whole entry is loaded once, when one is rendered."""
-    @lru_cache(maxsize=1)
-    def whole(slug: str) -> dict[str, Any]:
-        entry = digest.by_slug[slug].whole()
-        return {"entry": entry, "mentions": _article_mentions(entry)}
-
+def article_pages(digest: Digest, languages: Sequence[str], lang: str, common: dict[str, Any]) -> Iterator[Page]:
+    """Each article's page in ``lang``; the whole entry is loaded only when the page is rendered."""
     for entry in digest.entries:
-        for lang in languages:
-            yield Page(article_path(lang, entry.slug), "article.html", lang,
-                       {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ())},
-                       _same(languages, article_path, entry.slug), partial(whole, entry.slug), _text_key(entry))
+        yield Page(article_path(lang, entry.slug), "article.html", lang,
+                   {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ())},
+                   _same(languages, article_path, entry.slug), partial(_whole, digest, entry.slug), _text_key(entry))
+
+
+def _whole(digest: Digest, slug: str) -> dict[str, Any]:
+    """An article's entry with its full text, and its mentions by sentence."""
+    entry = digest.by_slug[slug].whole()
+    return {"entry": entry, "mentions": _article_mentions(entry)}
 
 
 def _text_key(entry: Entry) -> str:

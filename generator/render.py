@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -163,6 +163,19 @@ def is_devanagari(value: object) -> bool:
     return isinstance(value, str) and any("\u0900" <= c <= "\u097f" for c in value)
 
 
+def distinct_ids(items: Iterable[Any], attribute: str) -> str:
+    """The set ``attribute`` values of ``items``, space-separated, each once (case aside, like Jinja's ``unique``)."""
+    seen: set[Any] = set()
+    found: list[str] = []
+    for item in items:
+        value = getattr(item, attribute)
+        key = value.lower() if isinstance(value, str) else value
+        if value and key not in seen:
+            seen.add(key)
+            found.append(str(value))
+    return " ".join(found)
+
+
 def base_path(base_url: str) -> str:
     """The path part of the site's base URL, e.g. ``/defence-digest/``."""
     path = urllib.parse.urlsplit(base_url).path or "/"
@@ -194,6 +207,7 @@ class Renderer:
         self.env.tests["web_url"] = is_web_url
         self.env.tests["devanagari"] = is_devanagari
         self.env.filters["base_path"] = base_path
+        self.env.filters["distinct_ids"] = distinct_ids
         self.env.globals.update(helpers or {})
         self._fragments: dict[tuple[Any, ...], Markup] = {}
         self._fragments_lang: str | None = None
@@ -222,7 +236,7 @@ class Renderer:
             "lang_of": lambda b: lang_of(b, lang),
             "other_lang": "en" if lang == "hi" else "hi",
         }
-        context["meeting_item"], context["participant"] = self._fragment_helpers(page, lang, context)
+        context.update(self._fragment_helpers(page, lang, context))
         return self.env.get_template(page.template).generate(context)
 
     def _install(self, lang: str) -> None:
@@ -241,16 +255,16 @@ class Renderer:
         self.env.globals.update(callables)
         self._installed = lang
 
-    def _fragment_helpers(
-        self, page: Page, lang: str, context: dict[str, Any]
-    ) -> tuple[Callable[..., Markup], Callable[[Any], Markup]]:
-        """``meeting_item(m, current)`` and ``participant(p)`` for this page, reusing HTML other pages made.
+    def _fragment_helpers(self, page: Page, lang: str, context: dict[str, Any]) -> dict[str, Callable[..., Markup]]:
+        """``meeting_item(m, current)``, ``participant(p)``, ``article_item(entry)`` and ``chrome(name)``
+        for this page, reusing HTML.
 
         A meeting appears on the home page, its year and every participant's
-        page, a participant in each of their meetings; the HTML is the same on
-        every page whose links start alike (same depth, inside the language
-        folder or not), so it is rendered once. Only one language's HTML is
-        kept at a time.
+        page, a participant in each of their meetings, an article in the lists
+        of its meetings, year and people, the page chrome (the
+        masthead, the footer) on every page; the HTML is the same on every page
+        whose links start alike (same depth, inside the language folder or not),
+        so it is rendered once. Only one language's HTML is kept at a time.
         """
         base = (page.path.count("/"), page.path.startswith(lang + "/"))
         if self._fragments_lang != lang:
@@ -258,26 +272,30 @@ class Renderer:
         fragments = self._fragments
         modules: list[Any] = []
 
-        def macro(name: str) -> Callable[..., str]:
-            if not modules:
-                modules.append(self.env.get_template("_macros.html").make_module(context))
-            return getattr(modules[0], name)  # type: ignore[no-any-return]
+        def made(key: tuple[Any, ...], name: str, *args: Any) -> Markup:
+            found = fragments.get(key)
+            if found is None:
+                if not modules:
+                    modules.append(self.env.get_template("_macros.html").make_module(context))
+                found = fragments[key] = Markup(getattr(modules[0], name)(*args))
+            return found
 
         def item(meeting: Any, current: str | None = None) -> Markup:
-            key = ("meeting", base, meeting.id, current)
-            found = fragments.get(key)
-            if found is None:
-                found = fragments[key] = Markup(macro("meeting_item_html")(meeting, current))
-            return found
+            # the end differs from meeting to meeting only where it names the first report
+            named = bool(meeting.articles) and meeting.articles[0] != current
+            return made(("card", base, meeting.id), "meeting_card_html", meeting) + made(
+                ("end", base, meeting.id if named else None), "meeting_end_html", meeting, current)
 
         def participant(party: Any) -> Markup:
-            key = ("participant", base, party)
-            found = fragments.get(key)
-            if found is None:
-                found = fragments[key] = Markup(macro("participant_html")(party))
-            return found
+            return made(("participant", base, party), "participant_html", party)
 
-        return item, participant
+        def article(entry: Any) -> Markup:
+            return made(("article", base, entry.slug), "article_item_html", entry)
+
+        def chrome(name: str) -> Markup:
+            return made((name, base, context["menu"]), name)
+
+        return {"meeting_item": item, "participant": participant, "article_item": article, "chrome": chrome}
 
     def write(
         self, pages: Iterator[Page], store: OutputStore, keys: Fingerprints | None = None

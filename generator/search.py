@@ -4,7 +4,8 @@ Pagefind (the ``pagefind[bin]`` package ships its binary) makes one index per
 ``<html lang>``; each language has its own search page querying its own index.
 Article pages carry both scripts, so Hindi and English words are found from
 either page. What is indexed is each article's titles, summary and notes (the
-page marks the full text ``data-pagefind-ignore``): the index then grows with
+page marks the full text and its meetings ``data-pagefind-ignore``, and
+Pagefind is given only the part it reads): the index then grows with
 the number of articles, not with their length, and people, countries and
 meetings are found through the articles that report them.
 
@@ -34,7 +35,8 @@ from generator.outputs import OutputStore, link
 BUNDLE = "pagefind"  # the folder of the shards' bundles, inside the site
 INDEXED = "*/articles/*.html"  # article pages only; see the module docstring
 SHARD_ARTICLES = 500  # a shard holds about this many articles (in each language) at most
-FULL_TEXT = b'<section class="text"'  # an article's full text (data-pagefind-ignore), up to its </section>
+BODY = b"data-pagefind-body"  # marks the one element of a page that Pagefind indexes
+IGNORED = b"data-pagefind-ignore"  # marks what Pagefind leaves out of it
 
 
 def available() -> bool:
@@ -80,17 +82,16 @@ def bundles(paths: Iterable[str]) -> list[str]:
 def index(pages: Mapping[str, Path], bundle: str, work: Path) -> dict[str, Path]:
     """Index ``pages`` (site path -> file) into ``bundle``; the files made, by site path, inside ``work``.
 
-    The pages are copied into a scratch folder without their full text
-    (``FULL_TEXT``, which the index ignores anyway), so Pagefind reads only
-    them and parses a fraction of the bytes. Raises RuntimeError with
-    Pagefind's own message on failure.
+    The pages are copied into a scratch folder with only what Pagefind reads
+    (``indexed_part``), so it parses a fraction of the bytes. Raises
+    RuntimeError with Pagefind's own message on failure.
     """
     scratch = Path(tempfile.mkdtemp(dir=work, prefix=".search-"))
     made = work / f"{scratch.name}-made"
     try:
         for path, page in pages.items():
             (scratch / path).parent.mkdir(parents=True, exist_ok=True)
-            _without_full_text(page, scratch / path)
+            _copy_indexed_part(page, scratch / path)
         output = made / bundle
         command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(output),
                    "--glob", INDEXED, "--quiet"]
@@ -104,15 +105,52 @@ def index(pages: Mapping[str, Path], bundle: str, work: Path) -> dict[str, Path]
     return {p.relative_to(made).as_posix(): p for p in output.rglob("*") if p.is_file()}
 
 
-def _without_full_text(page: Path, copy: Path) -> None:
-    """Copy ``page`` without its full-text section; link it whole if it has none."""
+def _copy_indexed_part(page: Path, copy: Path) -> None:
+    """Copy what Pagefind reads of ``page``; link it whole if its parts are not found."""
     data = page.read_bytes()
-    start = data.find(FULL_TEXT)
-    end = data.find(b"</section>", start) if start >= 0 else -1
-    if end < 0:
+    part = indexed_part(data)
+    if part is None:
         link(page, copy)
     else:
-        copy.write_bytes(data[:start] + data[end + len(b"</section>"):])
+        copy.write_bytes(part)
+
+
+def indexed_part(page: bytes) -> bytes | None:
+    """The page as Pagefind sees it: its ``<html>`` tag and ``data-pagefind-body`` element, less ignored sections.
+
+    Pagefind indexes nothing else of a page that has such an element (the
+    language comes from ``<html lang>``, the title from the element's first
+    heading), so the index made from this is the one made from the page.
+    None when the page has no such element.
+    """
+    marked, head = page.find(BODY), page.find(b"<head>")
+    start = page.rfind(b"<", 0, marked)
+    if marked < 0 or head < 0 or start < head or page.find(b">", start, marked) >= 0:
+        return None  # no such element, or the words are in text, not in a tag
+    name = page[start + 1 : page.find(b" ", start)]
+    end = page.rfind(b"</" + name + b">")
+    if end < marked:
+        return None
+    body = _without_ignored_sections(page[start : end + len(name) + 3])
+    return page[:head] + b"<body>\n" + body + b"\n</body>\n</html>\n"
+
+
+def _without_ignored_sections(html: bytes) -> bytes:
+    """``html`` less each ``<section data-pagefind-ignore>`` that holds no other section."""
+    parts: list[bytes] = []
+    at = 0
+    while (start := html.find(b"<section", at)) >= 0:
+        tag_end = html.find(b">", start)
+        end = html.find(b"</section>", tag_end)
+        nested = html.find(b"<section", tag_end, end)
+        if IGNORED in html[start:tag_end] and end >= 0 and nested < 0:
+            parts.append(html[at:start])
+            at = end + len(b"</section>")
+        else:
+            parts.append(html[at : tag_end + 1])
+            at = tag_end + 1
+    parts.append(html[at:])
+    return b"".join(parts)
 
 
 def place(store: OutputStore, page_keys: Mapping[str, str]) -> None:

@@ -13,9 +13,17 @@ from babel.dates import format_date
 from babel.support import NullTranslations
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 
-from generator.model import Bilingual, Participant
-from generator.render import Page, Renderer, cached_gettext, localised_date, month_name
+from generator.model import Bilingual, Meeting, Participant
+from generator.render import (
+    Page,
+    Renderer,
+    cached_gettext,
+    distinct_ids,
+    localised_date,
+    month_name,
+)
 from generator.site import helpers
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -79,6 +87,34 @@ def test_ui_strings_and_names_follow_the_page_language() -> None:
     assert shared.render(page("hi/meetings/m.html", "hi")) == hindi
 
 
+
+MEETING = Meeting(
+    id="2023-04-28-a-1", kind="talks", date=dt.date(2023, 4, 28), date_basis="explicit", future=False,
+    place=None, occasion=None, topics=(), participants=(MINISTER,), articles=("a", "b"), evidence=(), sentences=(),
+)
+SOURCES = SimpleNamespace(title=Bilingual(en="Report A"))
+ITEM_PAGE = "{{ meeting_item(m, current) }}"
+
+
+def item_page(path: str, lang: str, current: str | None) -> Page:
+    digest = SimpleNamespace(entities=DIGEST.entities, by_slug={"a": SOURCES, "b": SOURCES})
+    return Page(path, "item.html", lang, {"digest": digest, "m": MEETING, "current": current, "menu": ()})
+
+
+def test_a_meeting_item_names_its_first_report_except_on_that_report_s_page() -> None:
+    shared = renderer()
+    shared.env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"item.html": ITEM_PAGE}), shared.env.loader])
+    fresh_loader = shared.env.loader
+    for path, lang, current in [("en/years/2023.html", "en", None), ("en/articles/a.html", "en", "a"),
+                                ("en/articles/b.html", "en", "b"), ("hi/articles/a.html", "hi", "a"),
+                                ("en/years/2023.html", "en", None)]:
+        fresh = renderer()
+        fresh.env.loader = fresh_loader
+        made = shared.render(item_page(path, lang, current))
+        assert made == fresh.render(item_page(path, lang, current)), (path, current)
+        assert ('class="from"' in made) == (current != "a") and made.endswith("</li>\n")
+
+
 def test_dates_are_remembered_per_language() -> None:
     day = dt.date(2023, 4, 28)
     for _ in range(2):
@@ -111,3 +147,11 @@ def test_cached_gettext_gives_what_jinja_gives(text: str, variables: dict[str, s
         expected = _outcome(jinjas, text, variables)
         assert _outcome(ours, text, variables) == expected
         assert _outcome(ours, text, variables) == expected  # the remembered answer too
+
+
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "country/india", "Country/India", "country/nepal"]))))
+def test_distinct_ids_joins_what_jinja_filters_join(ids: list[str | None]) -> None:
+    parties = [SimpleNamespace(country_id=i) for i in ids]
+    chain = "{{ parties | map(attribute='country_id') | select | unique | join(' ') }}"
+    expected = jinja2.Environment(autoescape=True).from_string(chain).render(parties=parties)
+    assert str(escape(distinct_ids(parties, "country_id"))) == expected

@@ -97,17 +97,23 @@ def test_a_changed_meeting_reaches_the_exports_and_its_pages(tmp_path: Path) -> 
     assert unchanged.stat().st_ino == (second / "en" / "meetings" / "2023-04-28-a-1.html").stat().st_ino
 
 
-def test_pagefind_is_given_article_pages_without_their_full_text(tmp_path: Path) -> None:
+def test_pagefind_is_given_the_indexed_part_of_article_pages(tmp_path: Path) -> None:
     out = tmp_path / "site"
     out.mkdir()
     site.write(sample_digest(), Config(root=REPO), out)
-    page = out / "en" / "articles" / "a.html"
-    copy = tmp_path / "copy.html"
-    search._without_full_text(page, copy)
-    whole, cut = page.read_text(encoding="utf-8"), copy.read_text(encoding="utf-8")
-    assert "The two discussed cooperation." in whole and "The two discussed cooperation." not in cut
-    assert cut.count("<section") == cut.count("</section>") and "data-pagefind-body" in cut
-    assert re.sub(r'<section class="text".*?</section>', "", whole, flags=re.S) == cut
+    whole = (out / "en" / "articles" / "a.html").read_text(encoding="utf-8")
+    part = search.indexed_part(whole.encode()).decode()  # type: ignore[union-attr]
+    assert "The two discussed cooperation." in whole and "The two discussed cooperation." not in part
+    assert '<section class="reported"' in whole and '<section class="reported"' not in part
+    assert part.startswith('<!DOCTYPE html>\n<html lang="en"') and "<head>" not in part and "masthead" not in part
+    assert part.count("<section") == part.count("</section>") and "data-pagefind-body" in part
+    kept = re.search(r"<article .*</article>", whole, flags=re.S).group()  # type: ignore[union-attr]
+    assert re.sub(r"<section [^>]*data-pagefind-ignore.*?</section>", "", kept, flags=re.S) in part
+
+
+def test_a_page_without_an_indexed_element_is_given_whole() -> None:
+    assert search.indexed_part(b"<html><head><title>data-pagefind-body</title></head><body></body></html>") is None
+    assert search.indexed_part(b"<html><body><p>data-pagefind-body</p></body></html>") is None
 
 
 def test_without_build_fingerprints_an_article_page_is_keyed_by_its_text(tmp_path: Path) -> None:
