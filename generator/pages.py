@@ -84,13 +84,25 @@ def year_path(lang: str, year: int | None) -> str:
     return f"{lang}/years/{year if year else 'undated'}.html"
 
 
+def text_page_files(folder: Path, languages: Sequence[str]) -> list[tuple[str, str, Path]]:
+    """Name, language and file of every ``<name>.<lang>.md`` page."""
+    found = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        name, _, lang = path.stem.rpartition(".")
+        if lang in languages and name:
+            found.append((name, lang, path))
+    return found
+
+
+def menu(folder: Path, languages: Sequence[str]) -> tuple[str, ...]:
+    """The names of the editors' pages, as the site's menu lists them."""
+    return tuple(sorted({name for name, _, _ in text_page_files(folder, languages)}))
+
+
 def read_text_pages(folder: Path, languages: Sequence[str]) -> list[TextPage]:
     """Every ``<name>.<lang>.md`` page; the first ``# heading`` is its title."""
     found: list[TextPage] = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        name, _, lang = path.stem.rpartition(".")
-        if lang not in languages or not name:
-            continue
+    for name, lang, path in text_page_files(folder, languages):
         text = path.read_text(encoding="utf-8")
         first, _, rest = text.partition("\n")
         title = first.lstrip("# ").strip() if first.startswith("#") else name.title()
@@ -157,10 +169,10 @@ def _article_mentions(entry: Entry) -> dict[int, list[Mention]]:
 def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequence[str]) -> Iterator[Page]:
     """Every page of the site, in a stable order."""
     yield Page("index.html", "root.html", None, {}, _alternates(languages, "{lang}/index.html"))
-    menu = tuple(sorted({p.name for p in text_pages}))
+    names = tuple(sorted({p.name for p in text_pages}))  # as ``menu`` finds them
     for lang in languages:  # one language at a time: the renderer keeps one language's shared HTML
-        yield from _language_pages(digest, text_pages, languages, lang, menu)
-        yield from article_pages(digest, languages, lang, {"menu": menu, "digest": digest})
+        yield from _language_pages(digest, text_pages, languages, lang, names)
+        yield from article_pages(digest, languages, lang, {"menu": names, "digest": digest})
     yield Page("404.html", "404.html", None, {"languages": languages}, {})
 
 

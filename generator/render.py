@@ -190,10 +190,17 @@ def markdown_html(text: str) -> str:
 class Renderer:
     """A Jinja2 environment on the templates folder, with per-language helpers."""
 
-    def __init__(self, templates: Path, site: dict[str, Any], helpers: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, templates: Path, site: dict[str, Any], helpers: dict[str, Any] | None = None,
+        compiled: Path | None = None,
+    ) -> None:
+        """``compiled``: a folder keeping the templates' compiled code between runs (Jinja's bytecode cache)."""
         self.templates = templates
+        if compiled is not None:
+            compiled.mkdir(parents=True, exist_ok=True)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
+            bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
             autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
             extensions=["jinja2.ext.i18n"],
             undefined=jinja2.StrictUndefined,

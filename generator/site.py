@@ -112,10 +112,11 @@ def make(digest: Digest, config: Config, store: OutputStore) -> tuple[int, dict[
 
 
 def renderer_for(config: Config) -> tuple[Renderer, tuple[str, ...]]:
-    """The renderer of this site's pages, and the menu of editors' pages (for a quick build)."""
+    """The renderer of this site's pages (templates compiled once, kept in the cache), and the editors' pages."""
     context = {"config": config, "search": search.available()}
-    text_pages = read_text_pages(config.path("content_dir") / "pages", config.languages)
-    return Renderer(config.path("templates_dir"), context, helpers()), tuple(sorted({p.name for p in text_pages}))
+    compiled = config.path("cache_dir") / "templates"
+    renderer = Renderer(config.path("templates_dir"), context, helpers(), compiled)
+    return renderer, pages.menu(config.path("content_dir") / "pages", config.languages)
 
 
 def _settings(config: Config) -> str:
