@@ -188,7 +188,7 @@ def build(config: Config, out: Path | None = None) -> Result:
             done = quick.build(config, target, inputs, published, last, partial(_edited_entries, config, tried))
             if done is not None:
                 return replace(_from_saved(last), diagnostics=done[1], analysed=done[0], up_to_date=False)
-        (cache / quick.STATE).unlink(missing_ok=True)  # a build killed from here on leaves no snapshot
+        quick.forget(cache)  # a build killed from here on leaves no snapshot
         digest, result = collect(config)
         result.analysed += tried.analysed
         store = OutputStore(cache / "output" / "files")

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -32,6 +34,7 @@ from generator.fingerprint import code_version, with_lazy
 from generator.outputs import OutputStore
 
 STATE = "quick.pickle"
+FILES = "quick-files.pickle"  # the article files' stamps, rewritten by each quick build (the rest is not)
 MAX_EDITED = 16  # more edited articles than this take the full path
 
 
@@ -40,7 +43,7 @@ class Snapshot:
     """What the last full build knew of each article, for a quick build to check its edits against."""
 
     rest: str  # ``uptodate.Inputs.rest``: every input but the article files
-    files: dict[str, tuple[int, int]]  # article file -> size, modification time (ns)
+    token: str  # the build that made it, named in ``FILES`` too
     slugs: dict[str, str]  # article file, as diagnostics name it -> slug of its entry
     cards: dict[str, str]  # slug -> ``card_key``
     shown: dict[str, str]  # article page -> its key without the full text (``Fingerprints.shown``)
@@ -71,29 +74,41 @@ def _context(digest: Digest, entry: Entry) -> bytes:
 def remember(cache: Path, inputs: uptodate.Inputs, digest: Digest, shown: dict[str, str]) -> None:
     """Save the snapshot of a full build."""
     snapshot = Snapshot(
-        inputs.rest, inputs.articles, {e.analysis.article.path: e.slug for e in digest.entries},
+        inputs.rest, f"{time.time_ns()}-{os.getpid()}", {e.analysis.article.path: e.slug for e in digest.entries},
         {e.slug: card_key(e) for e in digest.entries},
         {path: key for path, key in shown.items() if search.is_indexed(path)},
         {e.slug: _context(digest, e) for e in digest.entries},
         pickle.dumps(digest.entities, protocol=pickle.HIGHEST_PROTOCOL),
     )
-    atomic.write_bytes(cache / STATE, pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    _save(cache / STATE, snapshot)
+    _save(cache / FILES, (snapshot.token, inputs.articles))
 
 
-def _load(cache: Path) -> Snapshot | None:
+def forget(cache: Path) -> None:
+    """Remove the snapshot: a full build is under way."""
+    (cache / FILES).unlink(missing_ok=True)
+    (cache / STATE).unlink(missing_ok=True)
+
+
+def _save(path: Path, value: object) -> None:
+    atomic.write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+
+
+def _load(path: Path) -> Any:
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        found = pickle.loads((cache / STATE).read_bytes())
-        if isinstance(found, Snapshot):
-            return found
+        return pickle.loads(path.read_bytes())
     return None
 
 
 def edited(cache: Path, inputs: uptodate.Inputs) -> tuple[Snapshot, list[str]] | None:
     """The snapshot and the article files edited since, if a quick build may handle the edits."""
-    snapshot = _load(cache)
-    if snapshot is None or snapshot.rest != inputs.rest or snapshot.files.keys() != inputs.articles.keys():
+    files, snapshot = _load(cache / FILES), _load(cache / STATE)
+    if not isinstance(snapshot, Snapshot) or not isinstance(files, tuple) or files[0] != snapshot.token:
         return None
-    changed = [path for path, found in inputs.articles.items() if snapshot.files[path] != found]
+    known: dict[str, tuple[int, int]] = files[1]
+    if snapshot.rest != inputs.rest or known.keys() != inputs.articles.keys():
+        return None
+    changed = [path for path, found in inputs.articles.items() if known[path] != found]
     return (snapshot, changed) if 0 < len(changed) <= MAX_EDITED else None
 
 
@@ -132,8 +147,7 @@ def build(
     stamp = trees.publish(target, store, cache, published, state, live)
     store.save_index(replaced - set(store.manifest.values()))
     library.save_overlay()
-    snapshot.files.update(inputs.articles)
-    atomic.write_bytes(cache / STATE, pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    _save(cache / FILES, (snapshot.token, inputs.articles))
     edited_files = {a.path for a in articles}
     diagnostics = [d for d in uptodate.diagnostics_from_json(last.get("diagnostics", [])) if d.path not in edited_files]
     diagnostics.extend(problems)

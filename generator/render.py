@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -184,6 +183,8 @@ def base_path(base_url: str) -> str:
 
 def markdown_html(text: str) -> str:
     """Editors' Markdown as HTML (raw HTML in it is escaped, not passed through)."""
+    import markdown  # here: most builds render no Markdown, and the import is a tenth of starting up
+
     return markdown.markdown(text.replace("<", "&lt;"), extensions=["extra", "sane_lists"])
 
 
