@@ -33,9 +33,8 @@ def normalise(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     text = _cap_marks(unicodedata.normalize("NFC", _cap_marks(text)))
-    text = _dandas(text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(_pair_quotes(line) for line in lines)
+    text = _SPACES.sub(" ", _dandas(text))  # no space class holds "\n": lines stay apart
+    return "\n".join(_pair_quotes(line.strip()) for line in text.split("\n"))
 
 
 _TWO_DANDAS = re.compile("[।॥]{2}")
@@ -85,41 +84,59 @@ def _cap_marks(text: str) -> str:
     Unicode normalisation sorts a run of marks in quadratic time, so a run of
     thousands (hostile or broken input) would stall the build.
     """
-    run = 0
-    for ch in text:
-        run = run + 1 if unicodedata.combining(ch) else 0
-        if run > MAX_MARKS:
-            break
-    else:
-        return text
-    kept: list[str] = []
-    run = 0
-    for ch in text:
-        run = run + 1 if unicodedata.combining(ch) else 0
-        if run <= MAX_MARKS:
-            kept.append(ch)
-    return "".join(kept)
+    runs = _long_mark_runs(text)
+    return runs.sub(_first_marks, text) if runs is not None else text
+
+
+def excess_mark(text: str) -> int | None:
+    """The index of the first combining mark beyond MAX_MARKS in a row, if any."""
+    runs = _long_mark_runs(text)
+    found = runs.search(text) if runs is not None else None
+    return found.start() + MAX_MARKS if found else None
+
+
+def _first_marks(run: re.Match[str]) -> str:
+    return run.group()[:MAX_MARKS]
+
+
+def _long_mark_runs(text: str) -> re.Pattern[str] | None:
+    """A pattern for runs of more than MAX_MARKS of the combining marks ``text`` holds; None if it holds none."""
+    marks = frozenset(ch for ch in set(text) if unicodedata.combining(ch))
+    return _mark_runs(marks) if marks else None
+
+
+@lru_cache(maxsize=256)
+def _mark_runs(marks: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(f"[{''.join(map(re.escape, sorted(marks)))}]{{{MAX_MARKS + 1},}}")
+
+
+_QUOTE = re.compile(f"[{_DOUBLE_QUOTES}{_SINGLE_QUOTES}]")
 
 
 def _pair_quotes(line: str) -> str:
     """Alternate opening and closing forms of each quote kind along a line."""
-    out: list[str] = []
+    parts: list[str] = []
+    last = 0
     double_open = single_open = False
-    for i, ch in enumerate(line):
-        if ch in _DOUBLE_QUOTES:
-            out.append("”" if double_open else "“")
+    for quote in _QUOTE.finditer(line):
+        i = quote.start()
+        parts.append(line[last:i])
+        last = i + 1
+        if quote.group() in _DOUBLE_QUOTES:
+            parts.append("”" if double_open else "“")
             double_open = not double_open
-        elif ch in _SINGLE_QUOTES:
-            before = line[i - 1] if i else " "
-            after = line[i + 1] if i + 1 < len(line) else " "
-            if before.isalnum() and after.isalnum():
-                out.append("’")  # an apostrophe inside a word: don't, Ma'am
-            else:
-                out.append("’" if single_open else "‘")
-                single_open = not single_open
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if before.isalnum() and after.isalnum():
+            parts.append("’")  # an apostrophe inside a word: don't, Ma'am
         else:
-            out.append(ch)
-    return "".join(out)
+            parts.append("’" if single_open else "‘")
+            single_open = not single_open
+    if not parts:
+        return line
+    parts.append(line[last:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True)

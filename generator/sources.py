@@ -20,7 +20,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -275,13 +274,10 @@ def check_text(body: str, first_line: int, report: _Report) -> None:
     if stray:
         report.warning(_line(body, stray.start(), first_line), "stray-mark",
                        f"combining mark U+{ord(stray.group()):04X} does not follow a letter")
-    run = 0
-    for index, ch in enumerate(body):
-        run = run + 1 if unicodedata.combining(ch) else 0
-        if run > hindi.MAX_MARKS:
-            report.warning(_line(body, index, first_line), "too-many-marks",
-                           f"more than {hindi.MAX_MARKS} combining marks on one letter; the rest are dropped")
-            break
+    excess = hindi.excess_mark(body)
+    if excess is not None:
+        report.warning(_line(body, excess, first_line), "too-many-marks",
+                       f"more than {hindi.MAX_MARKS} combining marks on one letter; the rest are dropped")
     invisible = re.search("[\u200b\u2060\ufeff]", body)
     if invisible:
         report.warning(_line(body, invisible.start(), first_line), "invisible",

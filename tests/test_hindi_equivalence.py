@@ -1,0 +1,72 @@
+"""The fast paths of normalisation agree with the plain per-character rules they replace."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import hindi
+
+# Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
+_ALPHABET = st.sampled_from(
+    list("कखग ि ्ा़ \u0301\u0951\u093c\u094d\u0300aZ9 \t\n\u00a0|।॥\"“”„‟″«»'‘’‚‛′.?")
+)
+# Characters repeated up to a dozen times, so that runs beyond MAX_MARKS occur.
+_TEXT = st.lists(st.tuples(_ALPHABET, st.integers(1, 12)), max_size=30).map(
+    lambda runs: "".join(ch * n for ch, n in runs)
+)
+
+
+def _cap_marks(text: str) -> str:
+    kept: list[str] = []
+    run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.combining(ch) else 0
+        if run <= hindi.MAX_MARKS:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def _excess_mark(text: str) -> int | None:
+    run = 0
+    for index, ch in enumerate(text):
+        run = run + 1 if unicodedata.combining(ch) else 0
+        if run > hindi.MAX_MARKS:
+            return index
+    return None
+
+
+def _pair_quotes(line: str) -> str:
+    out: list[str] = []
+    double_open = single_open = False
+    for i, ch in enumerate(line):
+        if ch in "\"“”„‟″«»":
+            out.append("”" if double_open else "“")
+            double_open = not double_open
+        elif ch in "'‘’‚‛′":
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            if before.isalnum() and after.isalnum():
+                out.append("’")
+            else:
+                out.append("’" if single_open else "‘")
+                single_open = not single_open
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_mark_runs_are_capped_and_found_as_one_mark_at_a_time(text: str) -> None:
+    assert hindi._cap_marks(text) == _cap_marks(text)
+    assert hindi.excess_mark(text) == _excess_mark(text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_quotes_pair_as_one_quote_at_a_time(text: str) -> None:
+    line = text.replace("\n", " ")
+    assert hindi._pair_quotes(line) == _pair_quotes(line)
