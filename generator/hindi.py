@@ -14,7 +14,7 @@ from functools import lru_cache
 from generator.model import Sentence
 
 # Invisible characters that change nothing a reader sees but break matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DOUBLE_QUOTES = "\"“”„‟″«»"
 _SINGLE_QUOTES = "'‘’‚‛′"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -31,7 +31,8 @@ def normalise(text: str) -> str:
     dandas turned into ``।``/``॥``, and quotes re-paired per line so that a
     closing quote used to open a quotation becomes an opening one.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
     text = _cap_marks(unicodedata.normalize("NFC", _cap_marks(text)))
     text = _SPACES.sub(" ", _dandas(text))  # no space class holds "\n": lines stay apart
     return "\n".join(_pair_quotes(line.strip()) for line in text.split("\n"))
@@ -101,7 +102,7 @@ def _first_marks(run: re.Match[str]) -> str:
 
 def _long_mark_runs(text: str) -> re.Pattern[str] | None:
     """A pattern for runs of more than MAX_MARKS of the combining marks ``text`` holds; None if it holds none."""
-    marks = frozenset(ch for ch in set(text) if unicodedata.combining(ch))
+    marks = frozenset(filter(unicodedata.combining, set(text)))
     return _mark_runs(marks) if marks else None
 
 
@@ -186,6 +187,7 @@ LETTER_NAMES = frozenset(
 _CLOSERS = "”’\")]}»"
 _TERMINATORS = "।॥?!"
 _WORD_BREAKS = ".“‘("
+_SENTENCE_END = re.compile(f"[{_TERMINATORS}.]")  # where a sentence may end
 _LONGEST_ABBREVIATION = max(len(w) for w in ABBREVIATIONS | LETTER_NAMES)
 # The longest sentence handed on; a longer run without a sentence end is cut at
 # a space. This bounds the work of every later stage that looks at a sentence
@@ -242,18 +244,17 @@ def split_sentences(text: str) -> list[str]:
     """
     sentences: list[str] = []
     start = 0
-    i = 0
     n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _TERMINATORS or (ch == "." and _ends_at_full_stop(text, i)):
+    found = _SENTENCE_END.search(text)
+    while found is not None:
+        i = found.start()
+        if found.group() != "." or _ends_at_full_stop(text, i):
             end = i + 1
             while end < n and (text[end] in _TERMINATORS or text[end] in _CLOSERS):
                 end += 1
             sentences.extend(_cut(text[start:end].strip()))
-            start = i = end
-            continue
-        i += 1
+            start, i = end, end - 1
+        found = _SENTENCE_END.search(text, i + 1)
     sentences.extend(_cut(text[start:].strip()))
     return sentences
 

@@ -70,3 +70,32 @@ def test_mark_runs_are_capped_and_found_as_one_mark_at_a_time(text: str) -> None
 def test_quotes_pair_as_one_quote_at_a_time(text: str) -> None:
     line = text.replace("\n", " ")
     assert hindi._pair_quotes(line) == _pair_quotes(line)
+
+
+def _split_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    start = i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "।॥?!" or (ch == "." and hindi._ends_at_full_stop(text, i)):
+            end = i + 1
+            while end < len(text) and text[end] in "।॥?!”’\")]}»":
+                end += 1
+            sentences.extend(hindi._cut(text[start:end].strip()))
+            start = i = end
+            continue
+        i += 1
+    sentences.extend(hindi._cut(text[start:].strip()))
+    return sentences
+
+
+_PROSE = st.lists(
+    st.sampled_from(["डॉ", "जी", "बी", "राजनाथ", "1", "5", "x", " ", ".", "।", "॥", "?", "!", "”", ")", "\""]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_PROSE)
+def test_sentences_split_as_one_character_at_a_time(text: str) -> None:
+    assert hindi.split_sentences(text) == _split_sentences(text)
