@@ -106,19 +106,20 @@ class _Word(NamedTuple):
 
 def _words(text: str) -> list[_Word]:
     """The words of a sentence with their spans; ``आर0`` counts as ``आर.``."""
-    masked = re.sub(r"(?<=[\u0900-\u097f])0", ".", text) if "0" in text else text
+    masked = _ZERO_AS_DOT.sub(".", text) if "0" in text else text
+    parts = _SPLIT.split(masked)  # gap, word, gap, word ... gap: one pass, no match objects
     found: list[_Word] = []
-    last = 0
-    for match in WORD.finditer(masked):
-        start, end = match.span()
-        gap = masked[last:start]
+    end = 0
+    for gap, word in zip(parts[::2], parts[1::2], strict=False):  # the last gap has no word
+        start = end + len(gap)
+        end = start + len(word)
         glued, chained = (True, True) if gap == " " else _gap_kinds(gap)
-        word = match.group()
         found.append(_new_word(_Word, (word, start, end, word_key(word), gap, glued, chained)))
-        last = end
     return found
 
 
+_SPLIT = re.compile(f"({WORD.pattern})")
+_ZERO_AS_DOT = re.compile(r"(?<=[\u0900-\u097f])0")
 _new_word = tuple.__new__  # builds a _Word without NamedTuple's Python-level __new__
 
 

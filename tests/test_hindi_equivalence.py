@@ -1,13 +1,14 @@
-"""The fast paths of normalisation agree with the plain per-character rules they replace."""
+"""The fast paths of reading text agree with the plain per-character rules they replace."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import hindi
+from generator import hindi, sources
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -99,3 +100,11 @@ _PROSE = st.lists(
 @given(_PROSE)
 def test_sentences_split_as_one_character_at_a_time(text: str) -> None:
     assert hindi.split_sentences(text) == _split_sentences(text)
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from(list("क a_1 \n\u200c\u200d\u093e\u093c\u0901\u0301\u0951।")), max_size=30))
+def test_a_stray_mark_is_found_where_a_look_behind_first_finds_it(text: str) -> None:
+    plain = re.compile(rf"(?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d])[{sources._MARKS}]").search(text)
+    fast = sources._STRAY_MARK.search(text)
+    assert (fast and (fast.start(), fast.group())) == (plain and (plain.start(), plain.group()))
