@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +18,9 @@ from generator.model import Sentence
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DOUBLE_QUOTES = "\"“”„‟″«»"
 _SINGLE_QUOTES = "'‘’‚‛′"
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # and " "
+# Runs of spaces that are not already one " " (so that the common single space is left alone).
+_SPACES = re.compile(f"[{_SPACE}][ {_SPACE}]*| [ {_SPACE}]+")
 _DEVANAGARI = "\u0900-\u097f"
 MAX_MARKS = 8  # combining marks on one letter; real text needs two or three
 
@@ -101,13 +104,31 @@ def _first_marks(run: re.Match[str]) -> str:
 
 
 def _long_mark_runs(text: str) -> re.Pattern[str] | None:
-    """A pattern for runs of more than MAX_MARKS of the combining marks ``text`` holds; None if it holds none."""
+    """A pattern for runs of more than MAX_MARKS combining marks, covering those in ``text``.
+
+    None if ``text`` holds no mark. Text without characters beyond the BMP (all
+    news) shares one pattern of every BMP mark; other text gets one of its own.
+    """
+    if not _ASTRAL.search(text):
+        return _bmp_mark_runs()
     marks = frozenset(filter(unicodedata.combining, set(text)))
     return _mark_runs(marks) if marks else None
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _bmp_mark_runs() -> re.Pattern[str]:
+    return _runs_of(filter(unicodedata.combining, map(chr, range(0x10000))))
+
+
 @lru_cache(maxsize=256)
 def _mark_runs(marks: frozenset[str]) -> re.Pattern[str]:
+    return _runs_of(marks)
+
+
+def _runs_of(marks: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"[{''.join(map(re.escape, sorted(marks)))}]{{{MAX_MARKS + 1},}}")
 
 

@@ -12,7 +12,7 @@ from generator import hindi, sources
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
-    list("कखग ि ्ा़ \u0301\u0951\u093c\u094d\u0300aZ9 \t\n\u00a0|।॥\"“”„‟″«»'‘’‚‛′.?")
+    list("कखग ि ्ा़ \u0301\u0951\u093c\u094d\u0300\U0001d165\U0001f600aZ9 \t\n\u00a0|।॥\"“”„‟″«»'‘’‚‛′.?")
 )
 # Characters repeated up to a dozen times, so that runs beyond MAX_MARKS occur.
 _TEXT = st.lists(st.tuples(_ALPHABET, st.integers(1, 12)), max_size=30).map(
@@ -108,3 +108,10 @@ def test_a_stray_mark_is_found_where_a_look_behind_first_finds_it(text: str) -> 
     plain = re.compile(rf"(?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d])[{sources._MARKS}]").search(text)
     fast = sources._STRAY_MARK.search(text)
     assert (fast and (fast.start(), fast.group())) == (plain and (plain.start(), plain.group()))
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from(list(" \t\u00a0\u2000\u2005\u200a\u202f\u205f\u3000\nक.")), max_size=30))
+def test_space_runs_become_one_space(text: str) -> None:
+    plain = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
+    assert hindi._SPACES.sub(" ", text) == plain
