@@ -162,21 +162,18 @@ def _gazetteer_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     keys = [w.key for w in words]
     starters = gaz.first_words()
     n = len(words)
-    i = 0
-    while i < n:
-        if keys[i] not in starters:
-            i += 1
+    i = 0  # the first word not inside a phrase found
+    for start in [k for k, key in enumerate(keys) if key in starters]:
+        if start < i:
             continue
-        stop = i + 1
+        stop = start + 1
         while stop < n and words[stop].glued:
             stop += 1
-        hit = gaz.match(keys, i, stop)
+        hit = gaz.match(keys, start, stop)
         entity = gaz.entity(hit[1]) if hit else None
         if hit and entity:
-            sent.found.append(_Found(sent.index, i, hit[0], entity))
+            sent.found.append(_Found(sent.index, start, hit[0], entity))
             i = hit[0]
-        else:
-            i += 1
 
 
 def _is_initial(words: list[_Word], k: int) -> bool:
@@ -198,13 +195,15 @@ def _is_name_word(words: list[_Word], k: int) -> bool:
 
 def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     """Names after role/rank/honorific chains, and the role and country they give people."""
-    by_first = {f.first: f for f in sent.found}
-    by_end = {f.end: f for f in sent.found}
     words = sent.words
     starts = sorted(
         {f.first for f in sent.found if f.entity.type == "role"}
         | {k for k, w in enumerate(words) if w.key in HONORIFICS}
     )
+    if not starts:
+        return
+    by_first = {f.first: f for f in sent.found}
+    by_end = {f.end: f for f in sent.found}
     done = 0
     for i in starts:
         if i < done:
