@@ -58,10 +58,9 @@ def eligible(sentence: Sentence) -> bool:
 def similarity(bags: Sequence[Sequence[str]]) -> Matrix:
     """Idf-weighted cosine similarity between sentences given as word lists."""
     vocab = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
-    counts = np.zeros((len(bags), max(len(vocab), 1)))
-    for row, bag in enumerate(bags):
-        for w in bag:
-            counts[row, vocab[w]] += 1.0
+    width = max(len(vocab), 1)
+    cells = np.array([row * width + vocab[w] for row, bag in enumerate(bags) for w in bag], dtype=np.intp)
+    counts = np.bincount(cells, minlength=len(bags) * width).reshape(len(bags), width).astype(np.float64)
     df = np.count_nonzero(counts, axis=0)
     vectors = counts * np.log((1.0 + len(bags)) / (1.0 + df))[None, :]
     norms = np.linalg.norm(vectors, axis=1)

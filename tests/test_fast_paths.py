@@ -1,14 +1,15 @@
-"""The fast paths of reading text agree with the plain per-character rules they replace."""
+"""The fast paths of reading and summarising text agree with the plain rules they replace."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import hindi, sources
+from generator import hindi, sources, summarise
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -115,3 +116,25 @@ def test_a_stray_mark_is_found_where_a_look_behind_first_finds_it(text: str) -> 
 def test_space_runs_become_one_space(text: str) -> None:
     plain = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
     assert hindi._SPACES.sub(" ", text) == plain
+
+
+def _similarity(bags: list[list[str]]) -> np.ndarray:
+    vocab = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
+    counts = np.zeros((len(bags), max(len(vocab), 1)))
+    for row, bag in enumerate(bags):
+        for w in bag:
+            counts[row, vocab[w]] += 1.0
+    df = np.count_nonzero(counts, axis=0)
+    vectors = counts * np.log((1.0 + len(bags)) / (1.0 + df))[None, :]
+    norms = np.linalg.norm(vectors, axis=1)
+    norms[norms == 0] = 1.0
+    unit = vectors / norms[:, None]
+    sim: np.ndarray = unit @ unit.T
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(st.sampled_from(["रक्षा", "मंत्री", "बैठक", "चीन", "a"]), max_size=8), min_size=1, max_size=8))
+def test_similarity_counts_words_to_the_same_bits(bags: list[list[str]]) -> None:
+    assert summarise.similarity(bags).tobytes() == _similarity(bags).tobytes()
