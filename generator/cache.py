@@ -56,13 +56,17 @@ class CachedReader:
         try:
             if path.stat().st_size > sources.MAX_BYTES:
                 return sources.read(path, sidecar, display)
-            raw = path.read_bytes() + b"\0" + (sidecar.read_bytes() if sidecar and sidecar.is_file() else b"")
+            raw = path.read_bytes()
+            side = sidecar.read_bytes() if sidecar and sidecar.is_file() else b""
         except OSError:
             return sources.read(path, sidecar, display)
-        key = hashlib.sha256(raw + b"\0" + display.encode()).hexdigest()
+        key = hashlib.sha256(raw + b"\0" + side + b"\0" + display.encode()).hexdigest()
         found = self.store.get(key)
         if isinstance(found, tuple) and len(found) == 2:
             return found
-        read = sources.read(path, sidecar, display)
+        if len(raw) > sources.MAX_BYTES:  # grew since stat: read reports it
+            read = sources.read(path, sidecar, display)
+        else:  # the bytes the key was made of, not read again
+            read = sources.parse(raw, side, path, sidecar, display)
         self.store.put(key, read)
         return read

@@ -329,6 +329,19 @@ def read(path: Path, sidecar: Path | None, display: str) -> tuple[Article | None
     if len(raw) > MAX_BYTES:  # grew since stat
         report.error(1, "too-large", f"file is over the limit of {MAX_BYTES:,} bytes (not read)")
         return None, report.found
+    return _parse(raw, side_raw, path, sidecar, report)
+
+
+def parse(
+    raw: bytes, side_raw: bytes, path: Path, sidecar: Path | None, display: str
+) -> tuple[Article | None, list[Diagnostic]]:
+    """:func:`read` for bytes already read from ``path`` (at most MAX_BYTES) and its sidecar (or b"")."""
+    return _parse(raw, side_raw, path, sidecar, _Report(display))
+
+
+def _parse(
+    raw: bytes, side_raw: bytes, path: Path, sidecar: Path | None, report: _Report
+) -> tuple[Article | None, list[Diagnostic]]:
     text = decode(raw, report)
     if text is None:
         return None, report.found
@@ -362,7 +375,7 @@ def read(path: Path, sidecar: Path | None, display: str) -> tuple[Article | None
     if meta.date is None and "date" not in data:
         report.warning(1, "no-date", "no date given; the article is published as undated")
     digest = hashlib.sha256(raw + b"\0" + side_raw).hexdigest()
-    article = Article(slug or default_slug(path), display, body, body_line, meta, digest)
+    article = Article(slug or default_slug(path), report.path, body, body_line, meta, digest)
     return article, report.found
 
 
