@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -328,4 +328,9 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed tokens of a sentence without stopwords or bare numbers."""
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS and not t.isdigit()]
+    return content_of(tokens(text))
+
+
+def content_of(found: Sequence[str]) -> list[str]:
+    """:func:`content_words` of the ``tokens`` of a sentence, already found."""
+    return [stem(t) for t in found if t not in STOPWORDS and not t.isdigit()]
