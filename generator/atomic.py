@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 from pathlib import Path
+
+# A new file only: never one that exists, nor through a symlink; not inherited by child programs.
+_FLAGS: int = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
+_serial = itertools.count()  # with the process id, a name no other writer is using
 
 
 def _temporary(path: Path, data: bytes, durable: bool) -> str:
-    """A filled temporary file beside ``path``; fsynced when ``durable``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """A filled temporary file beside ``path`` (private to the owner); fsynced when ``durable``."""
+    fd, tmp = _create(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -23,6 +29,20 @@ def _temporary(path: Path, data: bytes, durable: bool) -> str:
             os.unlink(tmp)
         raise
     return tmp
+
+
+def _create(path: Path) -> tuple[int, str]:
+    """A new, empty temporary file beside ``path``, its folder made if missing: (descriptor, name)."""
+    folder = os.fspath(path.parent)
+    while True:
+        tmp = os.path.join(folder, f".{path.name}.{os.getpid()}-{next(_serial)}.tmp")
+        try:
+            return os.open(tmp, _FLAGS, 0o600), tmp
+        except FileExistsError:
+            continue  # left by a killed process that had the same id: take the next name
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return os.open(tmp, _FLAGS, 0o600), tmp
 
 
 def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:

@@ -6,6 +6,7 @@ They only save time: an unreadable entry is a miss, and deleting ``.cache/`` is 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -20,19 +21,22 @@ class Store:
 
     def __init__(self, folder: Path, namespace: str, version: str) -> None:
         self.folder = folder / namespace / hashlib.sha256(version.encode()).hexdigest()[:16]
+        self._root = os.fspath(self.folder)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _file(self, key: str) -> str:
+        """The entry's file name (a string: joining Paths costs more than the look-up it serves)."""
+        return os.path.join(self._root, key[:2], f"{key}.pickle")
 
     def get(self, key: str) -> Any:
         try:
-            return pickle.loads(self._path(key).read_bytes())
+            with open(self._file(key), "rb") as handle:
+                return pickle.loads(handle.read())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
 
     def has(self, key: str) -> bool:
         """True when an entry is stored under ``key`` (it may still prove unreadable)."""
-        return self._path(key).is_file()
+        return os.path.isfile(self._file(key))
 
     def prune_others(self) -> None:
         """Delete the entries of other versions of this namespace (older code or settings)."""
@@ -42,7 +46,7 @@ class Store:
 
     def put(self, key: str, value: object) -> None:
         atomic.write_bytes(
-            self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False
+            Path(self._file(key)), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False
         )
 
 
@@ -56,13 +60,17 @@ class CachedReader:
         try:
             if path.stat().st_size > sources.MAX_BYTES:
                 return sources.read(path, sidecar, display)
-            raw = path.read_bytes() + b"\0" + (sidecar.read_bytes() if sidecar and sidecar.is_file() else b"")
+            raw = path.read_bytes()
+            side = sidecar.read_bytes() if sidecar and sidecar.is_file() else b""
         except OSError:
             return sources.read(path, sidecar, display)
-        key = hashlib.sha256(raw + b"\0" + display.encode()).hexdigest()
+        key = hashlib.sha256(raw + b"\0" + side + b"\0" + display.encode()).hexdigest()
         found = self.store.get(key)
         if isinstance(found, tuple) and len(found) == 2:
             return found
-        read = sources.read(path, sidecar, display)
+        if len(raw) > sources.MAX_BYTES:  # grew since stat: read reports it
+            read = sources.read(path, sidecar, display)
+        else:  # the bytes the key was made of, not read again
+            read = sources.parse(raw, side, path, sidecar, display)
         self.store.put(key, read)
         return read

@@ -106,19 +106,20 @@ class _Word(NamedTuple):
 
 def _words(text: str) -> list[_Word]:
     """The words of a sentence with their spans; ``आर0`` counts as ``आर.``."""
-    masked = re.sub(r"(?<=[\u0900-\u097f])0", ".", text) if "0" in text else text
+    masked = _ZERO_AS_DOT.sub(".", text) if "0" in text else text
+    parts = _SPLIT.split(masked)  # gap, word, gap, word ... gap: one pass, no match objects
     found: list[_Word] = []
-    last = 0
-    for match in WORD.finditer(masked):
-        start, end = match.span()
-        gap = masked[last:start]
+    end = 0
+    for gap, word in zip(parts[::2], parts[1::2], strict=False):  # the last gap has no word
+        start = end + len(gap)
+        end = start + len(word)
         glued, chained = (True, True) if gap == " " else _gap_kinds(gap)
-        word = match.group()
         found.append(_new_word(_Word, (word, start, end, word_key(word), gap, glued, chained)))
-        last = end
     return found
 
 
+_SPLIT = re.compile(f"({WORD.pattern})")
+_ZERO_AS_DOT = re.compile(r"(?<=[\u0900-\u097f])0")
 _new_word = tuple.__new__  # builds a _Word without NamedTuple's Python-level __new__
 
 
@@ -161,21 +162,18 @@ def _gazetteer_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     keys = [w.key for w in words]
     starters = gaz.first_words()
     n = len(words)
-    i = 0
-    while i < n:
-        if keys[i] not in starters:
-            i += 1
+    i = 0  # the first word not inside a phrase found
+    for start in [k for k, key in enumerate(keys) if key in starters]:
+        if start < i:
             continue
-        stop = i + 1
+        stop = start + 1
         while stop < n and words[stop].glued:
             stop += 1
-        hit = gaz.match(keys, i, stop)
+        hit = gaz.match(keys, start, stop)
         entity = gaz.entity(hit[1]) if hit else None
         if hit and entity:
-            sent.found.append(_Found(sent.index, i, hit[0], entity))
+            sent.found.append(_Found(sent.index, start, hit[0], entity))
             i = hit[0]
-        else:
-            i += 1
 
 
 def _is_initial(words: list[_Word], k: int) -> bool:
@@ -197,13 +195,15 @@ def _is_name_word(words: list[_Word], k: int) -> bool:
 
 def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     """Names after role/rank/honorific chains, and the role and country they give people."""
-    by_first = {f.first: f for f in sent.found}
-    by_end = {f.end: f for f in sent.found}
     words = sent.words
     starts = sorted(
         {f.first for f in sent.found if f.entity.type == "role"}
         | {k for k, w in enumerate(words) if w.key in HONORIFICS}
     )
+    if not starts:
+        return
+    by_first = {f.first: f for f in sent.found}
+    by_end = {f.end: f for f in sent.found}
     done = 0
     for i in starts:
         if i < done:

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.model import Sentence
 
 # Invisible characters that change nothing a reader sees but break matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DOUBLE_QUOTES = "\"“”„‟″«»"
 _SINGLE_QUOTES = "'‘’‚‛′"
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # and " "
+# Runs of spaces that are not already one " " (so that the common single space is left alone).
+_SPACES = re.compile(f"[{_SPACE}][ {_SPACE}]*| [ {_SPACE}]+")
 _DEVANAGARI = "\u0900-\u097f"
 MAX_MARKS = 8  # combining marks on one letter; real text needs two or three
 
@@ -31,11 +34,11 @@ def normalise(text: str) -> str:
     dandas turned into ``।``/``॥``, and quotes re-paired per line so that a
     closing quote used to open a quotation becomes an opening one.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
     text = _cap_marks(unicodedata.normalize("NFC", _cap_marks(text)))
-    text = _dandas(text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(_pair_quotes(line) for line in lines)
+    text = _SPACES.sub(" ", _dandas(text))  # no space class holds "\n": lines stay apart
+    return "\n".join(_pair_quotes(line.strip()) for line in text.split("\n"))
 
 
 _TWO_DANDAS = re.compile("[।॥]{2}")
@@ -85,41 +88,77 @@ def _cap_marks(text: str) -> str:
     Unicode normalisation sorts a run of marks in quadratic time, so a run of
     thousands (hostile or broken input) would stall the build.
     """
-    run = 0
-    for ch in text:
-        run = run + 1 if unicodedata.combining(ch) else 0
-        if run > MAX_MARKS:
-            break
-    else:
-        return text
-    kept: list[str] = []
-    run = 0
-    for ch in text:
-        run = run + 1 if unicodedata.combining(ch) else 0
-        if run <= MAX_MARKS:
-            kept.append(ch)
-    return "".join(kept)
+    runs = _long_mark_runs(text)
+    return runs.sub(_first_marks, text) if runs is not None else text
+
+
+def excess_mark(text: str) -> int | None:
+    """The index of the first combining mark beyond MAX_MARKS in a row, if any."""
+    runs = _long_mark_runs(text)
+    found = runs.search(text) if runs is not None else None
+    return found.start() + MAX_MARKS if found else None
+
+
+def _first_marks(run: re.Match[str]) -> str:
+    return run.group()[:MAX_MARKS]
+
+
+def _long_mark_runs(text: str) -> re.Pattern[str] | None:
+    """A pattern for runs of more than MAX_MARKS combining marks, covering those in ``text``.
+
+    None if ``text`` holds no mark. Text without characters beyond the BMP (all
+    news) shares one pattern of every BMP mark; other text gets one of its own.
+    """
+    if not _ASTRAL.search(text):
+        return _bmp_mark_runs()
+    marks = frozenset(filter(unicodedata.combining, set(text)))
+    return _mark_runs(marks) if marks else None
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _bmp_mark_runs() -> re.Pattern[str]:
+    return _runs_of(filter(unicodedata.combining, map(chr, range(0x10000))))
+
+
+@lru_cache(maxsize=256)
+def _mark_runs(marks: frozenset[str]) -> re.Pattern[str]:
+    return _runs_of(marks)
+
+
+def _runs_of(marks: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(f"[{''.join(map(re.escape, sorted(marks)))}]{{{MAX_MARKS + 1},}}")
+
+
+_QUOTE = re.compile(f"[{_DOUBLE_QUOTES}{_SINGLE_QUOTES}]")
 
 
 def _pair_quotes(line: str) -> str:
     """Alternate opening and closing forms of each quote kind along a line."""
-    out: list[str] = []
+    parts: list[str] = []
+    last = 0
     double_open = single_open = False
-    for i, ch in enumerate(line):
-        if ch in _DOUBLE_QUOTES:
-            out.append("”" if double_open else "“")
+    for quote in _QUOTE.finditer(line):
+        i = quote.start()
+        parts.append(line[last:i])
+        last = i + 1
+        if quote.group() in _DOUBLE_QUOTES:
+            parts.append("”" if double_open else "“")
             double_open = not double_open
-        elif ch in _SINGLE_QUOTES:
-            before = line[i - 1] if i else " "
-            after = line[i + 1] if i + 1 < len(line) else " "
-            if before.isalnum() and after.isalnum():
-                out.append("’")  # an apostrophe inside a word: don't, Ma'am
-            else:
-                out.append("’" if single_open else "‘")
-                single_open = not single_open
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if before.isalnum() and after.isalnum():
+            parts.append("’")  # an apostrophe inside a word: don't, Ma'am
         else:
-            out.append(ch)
-    return "".join(out)
+            parts.append("’" if single_open else "‘")
+            single_open = not single_open
+    if not parts:
+        return line
+    parts.append(line[last:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -169,6 +208,7 @@ LETTER_NAMES = frozenset(
 _CLOSERS = "”’\")]}»"
 _TERMINATORS = "।॥?!"
 _WORD_BREAKS = ".“‘("
+_SENTENCE_END = re.compile(f"[{_TERMINATORS}.]")  # where a sentence may end
 _LONGEST_ABBREVIATION = max(len(w) for w in ABBREVIATIONS | LETTER_NAMES)
 # The longest sentence handed on; a longer run without a sentence end is cut at
 # a space. This bounds the work of every later stage that looks at a sentence
@@ -225,18 +265,17 @@ def split_sentences(text: str) -> list[str]:
     """
     sentences: list[str] = []
     start = 0
-    i = 0
     n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _TERMINATORS or (ch == "." and _ends_at_full_stop(text, i)):
+    found = _SENTENCE_END.search(text)
+    while found is not None:
+        i = found.start()
+        if found.group() != "." or _ends_at_full_stop(text, i):
             end = i + 1
             while end < n and (text[end] in _TERMINATORS or text[end] in _CLOSERS):
                 end += 1
             sentences.extend(_cut(text[start:end].strip()))
-            start = i = end
-            continue
-        i += 1
+            start, i = end, end - 1
+        found = _SENTENCE_END.search(text, i + 1)
     sentences.extend(_cut(text[start:].strip()))
     return sentences
 
@@ -289,4 +328,9 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed tokens of a sentence without stopwords or bare numbers."""
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS and not t.isdigit()]
+    return content_of(tokens(text))
+
+
+def content_of(found: Sequence[str]) -> list[str]:
+    """:func:`content_words` of the ``tokens`` of a sentence, already found."""
+    return [stem(t) for t in found if t not in STOPWORDS and not t.isdigit()]

@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +45,8 @@ _URL = re.compile(r"^https?://[^\s<>\"'`\\{}|^\x00-\x1f\x7f]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls but tab, line ends, VT, FF
 _MARKS = "\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963\u0300-\u036f"
 # A vowel sign, nukta or accent with no letter before it (ZWJ and ZWNJ may sit between).
-_STRAY_MARK = re.compile(rf"(?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d])[{_MARKS}]")
+# (The look-behind follows the mark: searched for first, the mark is found fast.)
+_STRAY_MARK = re.compile(rf"[{_MARKS}](?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d][{_MARKS}])")
 _UNSPLIT = re.compile(r"[^।॥?!.\n]+")  # a run the segmenter can only cut at spaces
 _DEVANAGARI_LETTER = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
 _SCRIPTS = (("Arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")),
@@ -275,13 +275,10 @@ def check_text(body: str, first_line: int, report: _Report) -> None:
     if stray:
         report.warning(_line(body, stray.start(), first_line), "stray-mark",
                        f"combining mark U+{ord(stray.group()):04X} does not follow a letter")
-    run = 0
-    for index, ch in enumerate(body):
-        run = run + 1 if unicodedata.combining(ch) else 0
-        if run > hindi.MAX_MARKS:
-            report.warning(_line(body, index, first_line), "too-many-marks",
-                           f"more than {hindi.MAX_MARKS} combining marks on one letter; the rest are dropped")
-            break
+    excess = hindi.excess_mark(body)
+    if excess is not None:
+        report.warning(_line(body, excess, first_line), "too-many-marks",
+                       f"more than {hindi.MAX_MARKS} combining marks on one letter; the rest are dropped")
     invisible = re.search("[\u200b\u2060\ufeff]", body)
     if invisible:
         report.warning(_line(body, invisible.start(), first_line), "invisible",
@@ -332,6 +329,19 @@ def read(path: Path, sidecar: Path | None, display: str) -> tuple[Article | None
     if len(raw) > MAX_BYTES:  # grew since stat
         report.error(1, "too-large", f"file is over the limit of {MAX_BYTES:,} bytes (not read)")
         return None, report.found
+    return _parse(raw, side_raw, path, sidecar, report)
+
+
+def parse(
+    raw: bytes, side_raw: bytes, path: Path, sidecar: Path | None, display: str
+) -> tuple[Article | None, list[Diagnostic]]:
+    """:func:`read` for bytes already read from ``path`` (at most MAX_BYTES) and its sidecar (or b"")."""
+    return _parse(raw, side_raw, path, sidecar, _Report(display))
+
+
+def _parse(
+    raw: bytes, side_raw: bytes, path: Path, sidecar: Path | None, report: _Report
+) -> tuple[Article | None, list[Diagnostic]]:
     text = decode(raw, report)
     if text is None:
         return None, report.found
@@ -365,7 +375,7 @@ def read(path: Path, sidecar: Path | None, display: str) -> tuple[Article | None
     if meta.date is None and "date" not in data:
         report.warning(1, "no-date", "no date given; the article is published as undated")
     digest = hashlib.sha256(raw + b"\0" + side_raw).hexdigest()
-    article = Article(slug or default_slug(path), display, body, body_line, meta, digest)
+    article = Article(slug or default_slug(path), report.path, body, body_line, meta, digest)
     return article, report.found
 
 

@@ -46,22 +46,43 @@ MAX_POOL = 400  # sentences ranked (the earliest ones): ranking is quadratic in 
 
 def words(text: str) -> list[str]:
     """The stemmed content words the summariser compares sentences by."""
-    return [w for w in hindi.content_words(text) if w not in EXTRA_STOPWORDS]
+    return _words_of(hindi.tokens(text))
+
+
+def _words_of(tokens: Sequence[str]) -> list[str]:
+    return [w for w in hindi.content_of(tokens) if w not in EXTRA_STOPWORDS]
 
 
 def eligible(sentence: Sentence) -> bool:
     """Whether a sentence may stand in a summary (not a dateline, fragment or boilerplate)."""
-    real = [t for t in hindi.tokens(sentence.text) if not t.isdigit() and t not in DATELINE_WORDS]
-    return len(real) >= _MIN_WORDS and not _BOILERPLATE.search(sentence.text)
+    return _eligible(sentence.text, hindi.tokens(sentence.text))
+
+
+def _eligible(text: str, tokens: Sequence[str]) -> bool:
+    real = [t for t in tokens if not t.isdigit() and t not in DATELINE_WORDS]
+    return len(real) >= _MIN_WORDS and not _BOILERPLATE.search(text)
+
+
+def _pool(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[list[str]]]:
+    """The first MAX_POOL eligible sentences and their words (each sentence's tokens found once)."""
+    pool: list[Sentence] = []
+    bags: list[list[str]] = []
+    for sentence in sentences:
+        if len(pool) == MAX_POOL:
+            break
+        tokens = hindi.tokens(sentence.text)
+        if _eligible(sentence.text, tokens):
+            pool.append(sentence)
+            bags.append(_words_of(tokens))
+    return pool, bags
 
 
 def similarity(bags: Sequence[Sequence[str]]) -> Matrix:
     """Idf-weighted cosine similarity between sentences given as word lists."""
     vocab = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
-    counts = np.zeros((len(bags), max(len(vocab), 1)))
-    for row, bag in enumerate(bags):
-        for w in bag:
-            counts[row, vocab[w]] += 1.0
+    width = max(len(vocab), 1)
+    cells = np.array([row * width + vocab[w] for row, bag in enumerate(bags) for w in bag], dtype=np.intp)
+    counts = np.bincount(cells, minlength=len(bags) * width).reshape(len(bags), width).astype(np.float64)
     df = np.count_nonzero(counts, axis=0)
     vectors = counts * np.log((1.0 + len(bags)) / (1.0 + df))[None, :]
     norms = np.linalg.norm(vectors, axis=1)
@@ -105,10 +126,11 @@ def summarise(
     sentence is always kept, even alone over the cap, so that a summary is
     never empty while the article has something to say.
     """
-    pool = [s for s in sentences if eligible(s)][:MAX_POOL]
-    if budget <= 0 or not pool:
+    if budget <= 0:
         return ()
-    bags = [words(s.text) for s in pool]
+    pool, bags = _pool(sentences)
+    if not pool:
+        return ()
     sim = similarity(bags)
     relevance = scores(sim)
     chosen: list[int] = []

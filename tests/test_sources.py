@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import sources
+from generator.cache import CachedReader, Store
 from generator.model import Level
 
 BODY = "नई दिल्ली। रक्षा मंत्री ने मुलाकात की।"
@@ -154,3 +155,17 @@ def test_urls_with_markup_or_other_schemes_are_refused(tmp_path: Path) -> None:
         assert article is not None and article.meta.url is None and [p.code for p in problems] == ["bad-url"]
     article, _ = read(tmp_path, "ok.md", f"---\nurl: https://hindi.example/समाचार?a=1\n---\n{BODY}".encode())
     assert article is not None and article.meta.url == "https://hindi.example/समाचार?a=1"
+
+
+def test_cached_reader_reads_as_read_does_and_remembers(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("---\ndate: 2024-01-05\n---\nरक्षा मंत्री ने बैठक की।\n", encoding="utf-8")
+    sidecar = tmp_path / "a.yaml"
+    sidecar.write_text("title: बैठक\n", encoding="utf-8")
+    reader = CachedReader(Store(tmp_path / "cache", "sources", "v"))
+    first = reader(article, sidecar, "a.txt")
+    assert first == sources.read(article, sidecar, "a.txt")
+    assert first[0] is not None and first[0].meta.title.hi == "बैठक"
+    assert reader(article, sidecar, "a.txt") == first  # from the cache
+    sidecar.unlink()
+    assert reader(article, sidecar, "a.txt") == sources.read(article, sidecar, "a.txt")

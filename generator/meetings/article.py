@@ -27,6 +27,9 @@ def _full_occasions(scans: list[Scan]) -> list[Scan]:
     earlier: list[Bilingual] = []
     completed: list[Scan] = []
     for scan in scans:
+        if not scan.occasions:
+            completed.append(scan)  # most sentences: nothing to complete
+            continue
         occasions = [(a, b, complete(o, earlier)) for a, b, o in scan.occasions]
         earlier.extend(o for _, _, o in occasions)
         completed.append(dataclasses.replace(scan, occasions=occasions))

@@ -16,7 +16,7 @@ from generator.model import Mention, Sentence, Translation
 from generator.translate import argos, shield
 from generator.translate.cache import TranslationCache
 from generator.translate.gloss import Glossary, gloss
-from generator.translate.memory import Memory, MemoryFileError
+from generator.translate.memory import Entry, Memory, MemoryFileError
 
 BATCH = 256  # sentences per model call (the model sorts them by length into batches)
 Progress = Callable[[int, int], None]
@@ -68,11 +68,12 @@ class Translator:
     ) -> tuple[Translation, ...]:
         """One Translation per sentence, in order."""
         by_sentence = _group(mentions)
+        remembered = {s.index: self.memory.get(s.text) for s in sentences}
         found: dict[int, Translation] = {}
         for sentence in sentences:
-            text = self.memory.editor(sentence.text)
-            if text is not None:
-                found[sentence.index] = Translation(text, "editor")
+            entry = remembered[sentence.index]
+            if entry is not None and entry.reviewed:
+                found[sentence.index] = Translation(entry.text, "editor")
         todo = [s for s in sentences if s.index not in found]
         if todo and self._engine is not None and self.package is not None:
             texts = self.machine([(s.text, by_sentence.get(s.index, ())) for s in todo])
@@ -82,13 +83,14 @@ class Translator:
                         found[sentence.index] = Translation(text, "machine", self.package.engine)
         for sentence in sentences:
             if sentence.index not in found:
-                found[sentence.index] = self._offline(sentence, by_sentence.get(sentence.index, ()))
+                found[sentence.index] = self._offline(
+                    sentence, by_sentence.get(sentence.index, ()), remembered[sentence.index]
+                )
         self.cache.save()
         return tuple(found[s.index] for s in sentences)
 
-    def _offline(self, sentence: Sentence, mentions: Sequence[Mention]) -> Translation:
-        """A machine entry of the memory if there is one, else the gloss."""
-        entry = self.memory.get(sentence.text)
+    def _offline(self, sentence: Sentence, mentions: Sequence[Mention], entry: Entry | None) -> Translation:
+        """A machine entry of the memory (``entry``, the sentence's) if there is one, else the gloss."""
         if entry is not None and not entry.reviewed:
             return Translation(entry.text, "machine", entry.engine)
         return Translation(gloss(sentence.text, mentions, self.glossary), "gloss")

@@ -106,37 +106,52 @@ def _words(text: str) -> list[str]:
 
 def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
     """Key terms and names of one sentence in English, in order, gaps marked ``…``."""
-    names = sorted((m for m in mentions if m.entity.name.en and 0 <= m.start < m.end <= len(text)),
-                   key=lambda m: (m.start, -m.end))
+    names = _names(text, mentions) if mentions else []
     words: list[str] = _WORD.findall(text)
-    starts = [w.start() for w in _WORD.finditer(text)]  # offsets of ``words``
+    starts = [w.start() for w in _WORD.finditer(text)] if names else []  # offsets of ``words``
     stems = [_stem(w) for w in words]
     parts: list[str] = []
     i = 0
+    count = len(words)
     next_name = 0  # names and words both run left to right: one pass over each
     entry_starts = glossary.starts
-    while i < len(words):
-        start = starts[i]
-        while next_name < len(names) and names[next_name].end <= start:
-            next_name += 1
-        name = names[next_name] if next_name < len(names) else None
-        if name is not None and name.start <= start:
-            parts.append(name.entity.name.en or "")
-            while i < len(words) and starts[i] < name.end:
-                i += 1
-            continue
-        found = glossary.match(words, i, stems) if words[i] in entry_starts or stems[i] in entry_starts else None
-        if found is not None:
-            parts.append(found[1])
-            i += found[0]
-            continue
+    while i < count:
+        if next_name < len(names):
+            start = starts[i]
+            while next_name < len(names) and names[next_name].end <= start:
+                next_name += 1
+            name = names[next_name] if next_name < len(names) else None
+            if name is not None and name.start <= start:
+                parts.append(name.entity.name.en or "")
+                while i < count and starts[i] < name.end:
+                    i += 1
+                continue
         word = words[i]
-        if not _DEVANAGARI.search(word) or word.isdigit():  # Devanagari digits are digits too
-            parts.append(word.translate(_DIGITS))
-        elif word not in hindi.STOPWORDS:
-            parts.append(GAP)
+        if word in entry_starts or stems[i] in entry_starts:
+            found = glossary.match(words, i, stems)
+            if found is not None:
+                parts.append(found[1])
+                i += found[0]
+                continue
+        part = _unglossed(word)
+        if part is not None:
+            parts.append(part)
         i += 1
     return _tidy(parts, text)
+
+
+def _names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with an English name inside ``text``, in order, the longest first where two start together."""
+    return sorted((m for m in mentions if m.entity.name.en and 0 <= m.start < m.end <= len(text)),
+                  key=lambda m: (m.start, -m.end))
+
+
+@lru_cache(maxsize=1 << 16)
+def _unglossed(word: str) -> str | None:
+    """What a word no entry covers stands for: itself (digits in ASCII), a gap, or nothing (a stopword)."""
+    if not _DEVANAGARI.search(word) or word.isdigit():  # Devanagari digits are digits too
+        return word.translate(_DIGITS)
+    return None if word in hindi.STOPWORDS else GAP
 
 
 def _tidy(parts: list[str], text: str) -> str:

@@ -1,0 +1,140 @@
+"""The fast paths of reading and summarising text agree with the plain rules they replace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import hindi, sources, summarise
+
+# Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
+_ALPHABET = st.sampled_from(
+    list("कखग ि ्ा़ \u0301\u0951\u093c\u094d\u0300\U0001d165\U0001f600aZ9 \t\n\u00a0|।॥\"“”„‟″«»'‘’‚‛′.?")
+)
+# Characters repeated up to a dozen times, so that runs beyond MAX_MARKS occur.
+_TEXT = st.lists(st.tuples(_ALPHABET, st.integers(1, 12)), max_size=30).map(
+    lambda runs: "".join(ch * n for ch, n in runs)
+)
+
+
+def _cap_marks(text: str) -> str:
+    kept: list[str] = []
+    run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.combining(ch) else 0
+        if run <= hindi.MAX_MARKS:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def _excess_mark(text: str) -> int | None:
+    run = 0
+    for index, ch in enumerate(text):
+        run = run + 1 if unicodedata.combining(ch) else 0
+        if run > hindi.MAX_MARKS:
+            return index
+    return None
+
+
+def _pair_quotes(line: str) -> str:
+    out: list[str] = []
+    double_open = single_open = False
+    for i, ch in enumerate(line):
+        if ch in "\"“”„‟″«»":
+            out.append("”" if double_open else "“")
+            double_open = not double_open
+        elif ch in "'‘’‚‛′":
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            if before.isalnum() and after.isalnum():
+                out.append("’")
+            else:
+                out.append("’" if single_open else "‘")
+                single_open = not single_open
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_mark_runs_are_capped_and_found_as_one_mark_at_a_time(text: str) -> None:
+    assert hindi._cap_marks(text) == _cap_marks(text)
+    assert hindi.excess_mark(text) == _excess_mark(text)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_quotes_pair_as_one_quote_at_a_time(text: str) -> None:
+    line = text.replace("\n", " ")
+    assert hindi._pair_quotes(line) == _pair_quotes(line)
+
+
+def _split_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    start = i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "।॥?!" or (ch == "." and hindi._ends_at_full_stop(text, i)):
+            end = i + 1
+            while end < len(text) and text[end] in "।॥?!”’\")]}»":
+                end += 1
+            sentences.extend(hindi._cut(text[start:end].strip()))
+            start = i = end
+            continue
+        i += 1
+    sentences.extend(hindi._cut(text[start:].strip()))
+    return sentences
+
+
+_PROSE = st.lists(
+    st.sampled_from(["डॉ", "जी", "बी", "राजनाथ", "1", "5", "x", " ", ".", "।", "॥", "?", "!", "”", ")", "\""]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_PROSE)
+def test_sentences_split_as_one_character_at_a_time(text: str) -> None:
+    assert hindi.split_sentences(text) == _split_sentences(text)
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from(list("क a_1 \n\u200c\u200d\u093e\u093c\u0901\u0301\u0951।")), max_size=30))
+def test_a_stray_mark_is_found_where_a_look_behind_first_finds_it(text: str) -> None:
+    plain = re.compile(rf"(?<![\w\u0900-\u097f\u0300-\u036f\u200c\u200d])[{sources._MARKS}]").search(text)
+    fast = sources._STRAY_MARK.search(text)
+    assert (fast and (fast.start(), fast.group())) == (plain and (plain.start(), plain.group()))
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from(list(" \t\u00a0\u2000\u2005\u200a\u202f\u205f\u3000\nक.")), max_size=30))
+def test_space_runs_become_one_space(text: str) -> None:
+    plain = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
+    assert hindi._SPACES.sub(" ", text) == plain
+
+
+def _similarity(bags: list[list[str]]) -> np.ndarray:
+    vocab = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
+    counts = np.zeros((len(bags), max(len(vocab), 1)))
+    for row, bag in enumerate(bags):
+        for w in bag:
+            counts[row, vocab[w]] += 1.0
+    df = np.count_nonzero(counts, axis=0)
+    vectors = counts * np.log((1.0 + len(bags)) / (1.0 + df))[None, :]
+    norms = np.linalg.norm(vectors, axis=1)
+    norms[norms == 0] = 1.0
+    unit = vectors / norms[:, None]
+    sim: np.ndarray = unit @ unit.T
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(st.sampled_from(["रक्षा", "मंत्री", "बैठक", "चीन", "a"]), max_size=8), min_size=1, max_size=8))
+def test_similarity_counts_words_to_the_same_bits(bags: list[list[str]]) -> None:
+    assert summarise.similarity(bags).tobytes() == _similarity(bags).tobytes()
