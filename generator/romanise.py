@@ -24,8 +24,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from indic_transliteration import sanscript
-
 if TYPE_CHECKING:
     from generator.gazetteer import Gazetteer
 
@@ -56,6 +54,9 @@ def _letters(devanagari: str) -> str:
     """Plain Latin letters for one consonant (with nukta) or vowel, via IAST."""
     if devanagari == "छ":
         return "chh"
+    # imported here: loading its schemes is a fifth of starting up, and a no-op build romanises nothing
+    from indic_transliteration import sanscript
+
     devanagari = devanagari.translate(_ENGLISH_VOWELS)
     latin = sanscript.transliterate(devanagari, sanscript.DEVANAGARI, sanscript.IAST)
     for old, new in _PLAIN:

@@ -25,7 +25,15 @@ from generator.render import Page, Renderer
 
 
 def helpers() -> dict[str, object]:
-    """What templates may call besides ``url``: paths and charts."""
+    """What templates may call besides ``url``: paths, charts, meeting lines (each made once per build)."""
+    lines: dict[tuple[int, str], tuple[Meeting, str]] = {}
+
+    def line_of(meeting: Meeting, lang: str) -> str:  # the meeting is kept, so its id stays its own
+        found = lines.get((id(meeting), lang))
+        if found is None or found[0] is not meeting:
+            found = lines[(id(meeting), lang)] = (meeting, meeting_line(meeting, lang))
+        return found[1]
+
     return {
         "article_path": pages.article_path,
         "meeting_path": pages.meeting_path,
@@ -37,7 +45,7 @@ def helpers() -> dict[str, object]:
         "monthly_chart": charts.monthly,
         "counterparts_chart": lambda found, lang: charts.counterparts([(c.name, c.count) for c in found], lang),
         "home_country": charts.main_country,
-        "meeting_line": meeting_line,
+        "meeting_line": line_of,
     }
 
 
