@@ -5,7 +5,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import pickle
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 # A new file only: never one that exists, nor through a symlink; not inherited by child programs.
 _FLAGS: int = (
@@ -15,12 +18,15 @@ _FLAGS: int = (
 _serial = itertools.count()  # with the process id, a name no other writer is using
 
 
-def _temporary(path: Path, data: bytes, durable: bool) -> str:
-    """A filled temporary file beside ``path`` (private to the owner); fsynced when ``durable``."""
+def _temporary(path: Path, data: bytes | Callable[[BinaryIO], object], durable: bool) -> str:
+    """A temporary file beside ``path`` (private to the owner) holding ``data`` or what it writes; fsynced when ``durable``."""
     fd, tmp = _create(path)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -45,8 +51,16 @@ def _create(path: Path) -> tuple[int, str]:
             return os.open(tmp, _FLAGS, 0o600), tmp
 
 
-def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Replace ``path`` atomically. ``durable=False`` skips fsync: for caches, which only save time."""
+def write_pickle(path: Path, value: object, *, durable: bool = True) -> None:
+    """Replace ``path`` atomically with ``value`` pickled, streamed to the file rather than held in memory."""
+    write_bytes(path, lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL), durable=durable)
+
+
+def write_bytes(path: Path, data: bytes | Callable[[BinaryIO], object], *, durable: bool = True) -> None:
+    """Replace ``path`` atomically with ``data``, or what ``data(handle)`` writes.
+
+    ``durable=False`` skips fsync: for caches, which only save time.
+    """
     tmp = _temporary(path, data, durable)
     try:
         os.replace(tmp, path)

@@ -123,7 +123,7 @@ class Library:
 
 
 def _dump(path: Path, cards: dict[str, Entry]) -> None:
-    atomic.write_bytes(path, pickle.dumps(cards, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    atomic.write_pickle(path, cards, durable=False)
 
 
 def _load(pack: Path) -> dict[str, Entry]:

@@ -153,7 +153,7 @@ class OutputStore:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.stored(key))
             self._index.pop(key, None)
-        atomic.write_bytes(self.folder / _INDEX, pickle.dumps((self._index, self.groups)), durable=False)
+        atomic.write_pickle(self.folder / _INDEX, (self._index, self.groups), durable=False)
 
     def save(self) -> int:
         """Delete stored files this build did not use and save the index; returns how many went."""
@@ -168,7 +168,7 @@ class OutputStore:
                         removed += 1
         self._index = {k: v for k, v in self._index.items() if k in self.used}
         self.groups = {g: p for g, p in self.groups.items() if all(_member(g, x) in self.used for x in p)}
-        atomic.write_bytes(self.folder / _INDEX, pickle.dumps((self._index, self.groups)), durable=False)
+        atomic.write_pickle(self.folder / _INDEX, (self._index, self.groups), durable=False)
         return removed
 
 

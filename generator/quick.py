@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from generator import atomic, pages, search, site, sources, trees, uptodate
 from generator.cache import CachedReader, Store
@@ -35,6 +35,7 @@ from generator.outputs import OutputStore
 
 STATE = "quick.pickle"
 FILES = "quick-files.pickle"  # the article files' stamps, rewritten by each quick build (the rest is not)
+CONTEXTS = "quick-contexts.bin"  # each article's pickled context, one after another; read one at a time
 MAX_EDITED = 16  # more edited articles than this take the full path
 
 
@@ -47,7 +48,7 @@ class Snapshot:
     slugs: dict[str, str]  # article file, as diagnostics name it -> slug of its entry
     cards: dict[str, str]  # slug -> ``card_key``
     shown: dict[str, str]  # article page -> its key without the full text (``Fingerprints.shown``)
-    contexts: dict[str, bytes]  # slug -> pickled (meetings, entries they name first) of its pages
+    contexts: dict[str, tuple[int, int]]  # slug -> where in ``CONTEXTS`` its (meetings, first sources) are
     entities: bytes  # pickled ``Digest.entities``
 
 
@@ -72,26 +73,32 @@ def _context(digest: Digest, entry: Entry) -> bytes:
 
 
 def remember(cache: Path, inputs: uptodate.Inputs, digest: Digest, shown: dict[str, str]) -> None:
-    """Save the snapshot of a full build."""
+    """Save the snapshot of a full build (the contexts streamed to their file, never all in memory)."""
+    token = f"{time.time_ns()}-{os.getpid()}"
+    places: dict[str, tuple[int, int]] = {}
+
+    def write_contexts(handle: BinaryIO) -> None:
+        handle.write(token.encode() + b"\n")
+        for entry in digest.entries:
+            data = _context(digest, entry)
+            places[entry.slug] = (handle.tell(), len(data))
+            handle.write(data)
+
+    atomic.write_bytes(cache / CONTEXTS, write_contexts, durable=False)
     snapshot = Snapshot(
-        inputs.rest, f"{time.time_ns()}-{os.getpid()}", {e.analysis.article.path: e.slug for e in digest.entries},
+        inputs.rest, token, {e.analysis.article.path: e.slug for e in digest.entries},
         {e.slug: card_key(e) for e in digest.entries},
         {path: key for path, key in shown.items() if search.is_indexed(path)},
-        {e.slug: _context(digest, e) for e in digest.entries},
-        pickle.dumps(digest.entities, protocol=pickle.HIGHEST_PROTOCOL),
+        places, pickle.dumps(digest.entities, protocol=pickle.HIGHEST_PROTOCOL),
     )
-    _save(cache / STATE, snapshot)
-    _save(cache / FILES, (snapshot.token, inputs.articles))
+    atomic.write_pickle(cache / STATE, snapshot, durable=False)
+    atomic.write_pickle(cache / FILES, (token, inputs.articles), durable=False)
 
 
 def forget(cache: Path) -> None:
     """Remove the snapshot: a full build is under way."""
-    (cache / FILES).unlink(missing_ok=True)
-    (cache / STATE).unlink(missing_ok=True)
-
-
-def _save(path: Path, value: object) -> None:
-    atomic.write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    for name in (FILES, STATE, CONTEXTS):
+        (cache / name).unlink(missing_ok=True)
 
 
 def _load(path: Path) -> Any:
@@ -141,13 +148,16 @@ def build(
     live = trees.manifest(cache, target, state.live)
     if live is None:
         return None
-    _render(config, store, snapshot, shown)
+    contexts = _contexts(cache, snapshot, [e.slug for e in shown])
+    if contexts is None:
+        return None
+    _render(config, store, snapshot, shown, contexts)
     replaced = {live[p] for p in store.manifest if p in live} - set(store.manifest.values())
     store.manifest = {**live, **store.manifest}
     stamp = trees.publish(target, store, cache, published, state, live)
     store.save_index(replaced - set(store.manifest.values()))
     library.save_overlay()
-    _save(cache / FILES, (snapshot.token, inputs.articles))
+    atomic.write_pickle(cache / FILES, (snapshot.token, inputs.articles), durable=False)
     edited_files = {a.path for a in articles}
     diagnostics = [d for d in uptodate.diagnostics_from_json(last.get("diagnostics", [])) if d.path not in edited_files]
     diagnostics.extend(problems)
@@ -156,12 +166,28 @@ def build(
     return analysed, diagnostics, int(last.get("pages", 0))
 
 
-def _render(config: Config, store: OutputStore, snapshot: Snapshot, entries: Sequence[Entry]) -> None:
+def _contexts(cache: Path, snapshot: Snapshot, slugs: Sequence[str]) -> dict[str, Any] | None:
+    """The saved contexts of these articles' pages; None if the file is not the snapshot's."""
+    unreadable = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, KeyError)
+    with contextlib.suppress(*unreadable), (cache / CONTEXTS).open("rb") as handle:
+        if handle.readline() != snapshot.token.encode() + b"\n":
+            return None
+        found = {}
+        for slug in slugs:
+            start, size = snapshot.contexts[slug]
+            handle.seek(start)
+            found[slug] = pickle.loads(handle.read(size))
+        return found
+    return None
+
+
+def _render(config: Config, store: OutputStore, snapshot: Snapshot, entries: Sequence[Entry],
+            contexts: dict[str, Any]) -> None:
     """Render the article pages of ``entries`` into ``store`` with what the snapshot kept of the digest."""
     entities = pickle.loads(snapshot.entities)
     renderer, menu = site.renderer_for(config)
     for entry in entries:
-        meetings, firsts = pickle.loads(snapshot.contexts[entry.slug])
+        meetings, firsts = contexts[entry.slug]
         view = Digest(entries=(entry,), entities=entities, by_article={entry.slug: meetings},
                       by_slug={**firsts, entry.slug: entry})
         for lang in config.languages:

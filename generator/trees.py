@@ -66,7 +66,7 @@ def load(cache: Path, target: Path) -> State:
 def save(cache: Path, target: Path, state: State) -> None:
     """Save the state and delete the manifests it no longer names."""
     kept = folder(cache, target)
-    atomic.write_bytes(kept / "state.pickle", pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    atomic.write_pickle(kept / "state.pickle", state, durable=False)
     for old in kept.glob("*.manifest"):
         if old.stem not in (state.live, state.standby):
             old.unlink(missing_ok=True)
@@ -83,8 +83,7 @@ def manifest(cache: Path, target: Path, name: str) -> Manifest | None:
 
 def _keep_manifest(cache: Path, target: Path, found: Manifest) -> str:
     name = f"{time.time_ns()}-{os.getpid()}"
-    data = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-    atomic.write_bytes(folder(cache, target) / f"{name}.manifest", data, durable=False)
+    atomic.write_pickle(folder(cache, target) / f"{name}.manifest", found, durable=False)
     return name
 
 

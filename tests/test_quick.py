@@ -95,3 +95,18 @@ def test_an_edit_other_pages_show_takes_the_full_path(built: Path, quick_calls: 
     result = build(built)
     assert quick_calls == [False] and not result.up_to_date
     assert same_as_a_full_build(built)
+
+
+@pytest.mark.parametrize("lost", [quick.CONTEXTS, quick.STATE, quick.FILES])
+def test_a_lost_or_damaged_snapshot_means_the_full_path(built: Path, quick_calls: list[bool], lost: str) -> None:
+    for damage in ("lose", "damage"):
+        snapshot = built / ".cache" / lost
+        if damage == "lose":
+            snapshot.unlink()
+        else:
+            snapshot.write_bytes(snapshot.read_bytes()[:-100])
+        with (built / "seeds" / "extra-0.txt").open("a", encoding="utf-8") as handle:
+            handle.write(f"\nसंपादक का संशोधन: {damage}।\n")
+        build(built)
+        assert quick_calls[-1] is False
+        assert same_as_a_full_build(built)
