@@ -19,11 +19,13 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 
 from generator import atomic
 
 _INDEX = "index.pickle"
+_OVERLAY = "index.overlay.pickle"
 MODE = 0o644  # published files are readable by the web server
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC  # TRUNC: one left by a killed build
 _serial = itertools.count()  # with the process id, a temporary name no other build is using
@@ -41,20 +43,45 @@ class OutputStore:
         self.fresh: set[str] = set()  # keys stored by this build: any older link to them is stale
         self.made = 0
         self.reused = 0
-        self._index: dict[str, tuple[int, int]] = {}
-        self.groups: dict[str, tuple[str, ...]] = {}  # a group of files made together (the search index)
+        self._added: dict[str, tuple[int, int]] = {}  # size and modification time of what this build stored
+
+    @cached_property
+    def _saved(self) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[str, ...]]]:
+        """The index (key -> size, modification time) and groups earlier builds saved, read when first needed.
+
+        A quick build, which stores a couple of pages, never reads them: it
+        saves what it stored to an overlay (``save_index``).
+        """
+        index: dict[str, tuple[int, int]] = {}
+        groups: dict[str, tuple[str, ...]] = {}
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            index, groups = pickle.loads((folder / _INDEX).read_bytes())
-            if isinstance(index, dict) and isinstance(groups, dict):
-                self._index, self.groups = index, groups
+            found = pickle.loads((self.folder / _INDEX).read_bytes())
+            if isinstance(found[0], dict) and isinstance(found[1], dict):
+                index, groups = found
+        for key, stat in _overlay(self.folder).items():
+            if stat is None:
+                index.pop(key, None)
+            else:
+                index[key] = stat
+        return index, groups
+
+    @property
+    def groups(self) -> dict[str, tuple[str, ...]]:
+        """Files made together (the search index's shards), by group key."""
+        return self._saved[1]
 
     def stored(self, key: str) -> str:
         """The file stored under ``key``."""
         return f"{self._folder}/{key[:2]}/{key}"
 
     def stat(self, key: str) -> tuple[int, int]:
-        """Size and modification time (ns) of a stored file, as remembered when it was checked or made."""
-        return self._index[key]
+        """Size and modification time (ns) of a stored file: as remembered, or found if the index is unread."""
+        if key in self._added:
+            return self._added[key]
+        if "_saved" in self.__dict__:
+            return self._saved[0][key]
+        found = os.stat(self.stored(key))
+        return (found.st_size, found.st_mtime_ns)
 
     def _make_dir(self, folder: str) -> None:
         if folder not in self._made_dirs:
@@ -67,11 +94,12 @@ class OutputStore:
             found = os.stat(self.stored(key))
         except OSError:
             return False
-        return self._index.get(key) == (found.st_size, found.st_mtime_ns)
+        known = self._added.get(key) or self._saved[0].get(key)
+        return known == (found.st_size, found.st_mtime_ns)
 
     def _remember(self, key: str) -> None:
         found = os.stat(self.stored(key))
-        self._index[key] = (found.st_size, found.st_mtime_ns)
+        self._added[key] = (found.st_size, found.st_mtime_ns)
         self.fresh.add(key)
 
     def place(self, path: str, key: str, make: Callable[[], bytes]) -> None:
@@ -148,12 +176,16 @@ class OutputStore:
         self.groups[group] = tuple(sorted(files))
 
     def save_index(self, dropped: Iterable[str] = ()) -> None:
-        """Save the index after deleting the stored files of ``dropped`` keys (a quick build)."""
+        """Add what this build stored to the index's overlay, after deleting the files of ``dropped`` keys.
+
+        For a quick build: the whole index is neither read nor written.
+        """
+        overlay: dict[str, tuple[int, int] | None] = {**_overlay(self.folder), **self._added}
         for key in dropped:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.stored(key))
-            self._index.pop(key, None)
-        atomic.write_pickle(self.folder / _INDEX, (self._index, self.groups), durable=False)
+            overlay[key] = None
+        atomic.write_pickle(self.folder / _OVERLAY, overlay, durable=False)
 
     def save(self) -> int:
         """Delete stored files this build did not use and save the index; returns how many went."""
@@ -166,10 +198,21 @@ class OutputStore:
                     if stored.name not in self.used:
                         stored.unlink(missing_ok=True)
                         removed += 1
-        self._index = {k: v for k, v in self._index.items() if k in self.used}
-        self.groups = {g: p for g, p in self.groups.items() if all(_member(g, x) in self.used for x in p)}
-        atomic.write_pickle(self.folder / _INDEX, (self._index, self.groups), durable=False)
+        index = {k: v for k, v in {**self._saved[0], **self._added}.items() if k in self.used}
+        groups = {g: p for g, p in self.groups.items() if all(_member(g, x) in self.used for x in p)}
+        atomic.write_pickle(self.folder / _INDEX, (index, groups), durable=False)
+        (self.folder / _OVERLAY).unlink(missing_ok=True)
+        self._saved = (index, groups)
         return removed
+
+
+def _overlay(folder: Path) -> dict[str, tuple[int, int] | None]:
+    """What quick builds stored (or dropped: None) since the index was last saved whole."""
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        found = pickle.loads((folder / _OVERLAY).read_bytes())
+        if isinstance(found, dict):
+            return found
+    return {}
 
 
 def check_path(path: str) -> None:

@@ -63,6 +63,8 @@ def same_as_a_full_build(project: Path) -> bool:
 
 def test_a_text_edit_renders_only_its_article_and_matches_a_full_build(built: Path, quick_calls: list[bool]) -> None:
     edited = built / "seeds" / "extra-0.txt"
+    index = built / ".cache" / "output" / "files" / "index.pickle"
+    written = index.stat().st_mtime_ns
     for step in range(3):
         before = inodes(built / "site")
         with edited.open("a", encoding="utf-8") as handle:
@@ -75,6 +77,8 @@ def test_a_text_edit_renders_only_its_article_and_matches_a_full_build(built: Pa
         assert {d.path for d in result.diagnostics} >= {"seeds/broken.md", "seeds/extra-0.txt"}
         assert len([d for d in result.diagnostics if d.path == "seeds/extra-0.txt"]) == 1
         assert build(built).up_to_date
+    assert index.stat().st_mtime_ns == written  # what quick builds stored went to the overlay
+    assert index.with_name("index.overlay.pickle").is_file()
     assert same_as_a_full_build(built)
 
 
