@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 from babel.dates import format_date
 
@@ -128,7 +128,7 @@ def _stacked(columns: Sequence[str], series: Sequence[Series]) -> str:
                 base += value
         if i % every == 0:
             parts.append(f'<text class="tick" x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
-                         f'text-anchor="middle">{escape(column)}</text>')
+                         f'text-anchor="middle">{_escape(column, quote=False)}</text>')
     return "".join(parts)
 
 
@@ -147,7 +147,7 @@ def counterparts(pairs: Sequence[tuple[Bilingual, int]], lang: str, limit: int =
     for i, ((label, _), (_, count)) in enumerate(zip(labels, shown, strict=True)):
         y = TOP + i * row_h
         w = max(count * plot_w / top, 2)
-        parts.append(f'<text class="label" x="{label_w - 8}" y="{y + 17}" text-anchor="end">{escape(label)}</text>')
+        parts.append(f'<text class="label" x="{label_w - 8}" y="{y + 17}" text-anchor="end">{_escape(label, quote=False)}</text>')
         parts.append(f'<rect class="c0" x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}"/>')
         parts.append(f'<text class="tick" x="{label_w + w + 6:.1f}" y="{y + 17}">{count}</text>')
     values = tuple(count for _, count in shown)

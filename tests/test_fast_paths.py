@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from xml.sax import saxutils
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import hindi, sources, summarise
+from generator import feeds, hindi, sources, summarise
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -138,3 +139,11 @@ def _similarity(bags: list[list[str]]) -> np.ndarray:
 @given(st.lists(st.lists(st.sampled_from(["रक्षा", "मंत्री", "बैठक", "चीन", "a"]), max_size=8), min_size=1, max_size=8))
 def test_similarity_counts_words_to_the_same_bits(bags: list[list[str]]) -> None:
     assert summarise.similarity(bags).tobytes() == _similarity(bags).tobytes()
+
+
+@settings(max_examples=1000)
+@given(st.text())
+def test_feed_escaping_is_the_standard_librarys(text: str) -> None:
+    """feeds.py no longer imports xml.sax.saxutils (and urllib behind it) for two functions."""
+    assert feeds.escape(text) == saxutils.escape(text)
+    assert feeds.quoteattr(text) == saxutils.quoteattr(text)
