@@ -12,10 +12,11 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,7 @@ def analyse_all(
 ) -> Iterator[Analysis | Diagnostic]:
     """Analyse articles, across ``jobs`` processes when there are many; yielded in order, as done."""
     work = [(article, extra, config) for article in articles]
-    if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
+    if jobs <= 1 or len(work) < PARALLEL_THRESHOLD or not _may_fork():
         yield from (_analyse_one(job) for job in work)
         return
     gazetteer.load(extra)  # loaded once here, inherited by the forked workers
@@ -203,11 +204,24 @@ def build(config: Config, out: Path | None = None) -> Result:
 
 @contextlib.contextmanager
 def _in_background(work: Callable[[Path], int], path: Path) -> Iterator[Callable[[], int]]:
-    """Run ``work(path)`` in a forked process while the build goes on; yields a function to wait for it."""
+    """Run ``work(path)`` in a forked process while the build goes on; yields a function to wait for it.
+
+    Only a single-threaded process forks (``digest serve`` rebuilds in a
+    thread, where a fork could copy a lock another thread holds): there the
+    work is done when first asked for.
+    """
+    if not _may_fork():
+        yield cache(partial(work, path))
+        return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         future = pool.submit(work, path)
         yield future.result
+
+
+def _may_fork() -> bool:
+    """True in a process with one thread: a forked child then has no lock held by a thread it lacks."""
+    return threading.active_count() == 1
 
 
 def _edited_entries(

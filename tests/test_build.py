@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,3 +142,17 @@ def test_usage_errors_exit_two() -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["build", "--no-such-flag"])
     assert exit_info.value.code == 2
+
+
+def test_a_build_in_a_threaded_process_forks_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``digest serve`` rebuilds in a thread: a fork there could copy a lock that another thread holds."""
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process pool in a threaded process")
+
+    monkeypatch.setattr(build_module, "ProcessPoolExecutor", no_pool)
+    cfg, _ = config.load(project)
+    done: list[build_module.Result] = []
+    thread = threading.Thread(target=lambda: done.append(build_module.build(cfg)))
+    thread.start()
+    thread.join(timeout=120)
+    assert done and done[0].pages > 10 and (project / "site" / "en" / "index.html").is_file()
