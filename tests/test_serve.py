@@ -126,6 +126,9 @@ def test_ctrl_c_stops_the_command_cleanly(project: Path) -> None:
         [sys.executable, "-m", "generator", "serve", "--port", "0", "--root", str(project)],
         stderr=subprocess.PIPE, text=True, cwd=project,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        # as run from a terminal: a shell running the tests in the background (no job control)
+        # hands its children SIGINT ignored, and Python then never raises KeyboardInterrupt
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert process.stderr is not None
