@@ -128,7 +128,6 @@ def open_library(config: Config, result: Result, *, use_model: bool = True) -> L
         result.diagnostics.append(
             Diagnostic(where, translator.memory_error.line, Level.ERROR, "memory", message)
         )
-    result.translation = translator.status()
     return Library(config.path("cache_dir"), translator, settings)
 
 
@@ -226,11 +225,14 @@ def _may_fork() -> bool:
 
 def _edited_entries(
     config: Config, result: Result, articles: Sequence[Article]
-) -> tuple[dict[str, Entry], Library, int]:
-    """The entries of a few edited articles, for a quick build (counted in ``result``): the cards pack is not read."""
+) -> tuple[list[Entry | None], Library, int]:
+    """The entries of a few edited articles (None: analysis failed), for a quick build; the cards pack is unread.
+
+    Counted in ``result``: a quick build that gives up leaves them cached for the full one.
+    """
     library = open_library(config, Result())
     entries = analysed(articles, library, config, result, jobs=1, packed=False)
-    return entries, library, result.analysed
+    return [entries.get(_key(a)) for a in articles], library, result.analysed
 
 
 def _stamp(config: Config, target: Path) -> uptodate.Inputs:

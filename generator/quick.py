@@ -126,7 +126,7 @@ def build(
     """Rebuild the pages of the edited articles and publish; None (nothing done) if the full path is needed.
 
     ``make_entries(articles)`` analyses articles as a full build would (their
-    entries by cache key, the library, how many were analysed); ``last`` is the
+    entries in order, None where analysis failed; the library; how many were analysed); ``last`` is the
     saved result of the last build. Returns the analysed count, the
     diagnostics and the page count.
     """
@@ -138,8 +138,7 @@ def build(
     reader = CachedReader(Store(cache, "sources", code_version()))
     paths = [Path(p) for p in changed]
     articles, problems = sources.read_all(paths, config.path("content_dir") / "metadata", config.root, reader)
-    entries, library, analysed = make_entries(articles)
-    fresh = [entries.get(f"{a.digest}-{a.slug}") for a in articles]
+    fresh, library, analysed = make_entries(articles)
     shown = [e for e in fresh if e is not None and snapshot.slugs.get(e.analysis.article.path) == e.slug]
     if len(shown) != len(paths) or any(card_key(e) != snapshot.cards.get(e.slug) for e in shown):
         return None
