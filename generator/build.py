@@ -77,7 +77,7 @@ def analyse_all(
 ) -> Iterator[Analysis | Diagnostic]:
     """Analyse articles, across ``jobs`` processes when there are many; yielded in order, as done."""
     work = [(article, extra, config) for article in articles]
-    if jobs <= 1 or len(work) < PARALLEL_THRESHOLD or not _may_fork():
+    if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
         yield from (_analyse_one(job) for job in work)
         return
     gazetteer.load(extra)  # loaded once here, inherited by the forked workers
@@ -177,7 +177,8 @@ def build(config: Config, out: Path | None = None) -> Result:
     """
     target = (out or config.path("output_dir")).resolve()
     cache = config.path("cache_dir")
-    with lock(cache), _in_background(trees.walked_stamp, target) as published:
+    forks = _may_fork()  # asked first: the helper below runs a thread of its own
+    with lock(cache), _in_background(trees.walked_stamp, target, forks) as published:
         inputs = _stamp(config, target)
         saved = uptodate.current(cache, inputs.stamp, published)
         if saved is not None:
@@ -189,7 +190,7 @@ def build(config: Config, out: Path | None = None) -> Result:
             if done is not None:
                 return replace(_from_saved(last), diagnostics=done[1], analysed=done[0], up_to_date=False)
         quick.forget(cache)  # a build killed from here on leaves no snapshot
-        digest, result = collect(config)
+        digest, result = collect(config, jobs=None if forks else 1)
         result.analysed += tried.analysed
         store = OutputStore(cache / "output" / "files")
         result.pages, shown = site.make(digest, config, store)
@@ -202,14 +203,12 @@ def build(config: Config, out: Path | None = None) -> Result:
 
 
 @contextlib.contextmanager
-def _in_background(work: Callable[[Path], int], path: Path) -> Iterator[Callable[[], int]]:
+def _in_background(work: Callable[[Path], int], path: Path, forks: bool) -> Iterator[Callable[[], int]]:
     """Run ``work(path)`` in a forked process while the build goes on; yields a function to wait for it.
 
-    Only a single-threaded process forks (``digest serve`` rebuilds in a
-    thread, where a fork could copy a lock another thread holds): there the
-    work is done when first asked for.
+    Without ``forks`` the work is done when first asked for.
     """
-    if not _may_fork():
+    if not forks:
         yield cache(partial(work, path))
         return
     context = multiprocessing.get_context("fork")
@@ -219,7 +218,12 @@ def _in_background(work: Callable[[Path], int], path: Path) -> Iterator[Callable
 
 
 def _may_fork() -> bool:
-    """True in a process with one thread: a forked child then has no lock held by a thread it lacks."""
+    """True in a process with one thread: a forked child then has no lock held by a thread it lacks.
+
+    ``digest serve`` rebuilds in a thread, where a fork could copy a lock that
+    another thread holds: there the build forks nothing (no site walk beside
+    it, no analysis pool).
+    """
     return threading.active_count() == 1
 
 

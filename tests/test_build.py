@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,3 +158,24 @@ def test_a_build_in_a_threaded_process_forks_nothing(project: Path, monkeypatch:
     thread.start()
     thread.join(timeout=120)
     assert done and done[0].pages > 10 and (project / "site" / "en" / "index.html").is_file()
+
+
+def test_a_cold_build_analyses_in_a_pool_beside_the_site_walk(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk's own pool starts a thread; that must not stop the analysis pool of the same build."""
+    pools: list[int] = []
+    real = build_module.ProcessPoolExecutor
+
+    def counted(max_workers: int, **kwargs: Any) -> Any:
+        pools.append(max_workers)
+        return real(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(build_module, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    (seed,) = (project / "seeds").glob("*.txt")
+    for i in range(build_module.PARALLEL_THRESHOLD):
+        (project / "seeds" / f"copy-{i}.txt").write_text(f"{seed.read_text(encoding='utf-8')}\nबैठक संख्या {i}।\n",
+                                                         encoding="utf-8")
+    cfg, _ = config.load(project)
+    result = build_module.build(cfg)
+    assert result.analysed > build_module.PARALLEL_THRESHOLD
+    assert pools == [1, 2]  # the site walk, then the analysis
