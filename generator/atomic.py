@@ -8,7 +8,9 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
+
+T = TypeVar("T")
 
 # A new file only: never one that exists, nor through a symlink; not inherited by child programs.
 _FLAGS: int = (
@@ -49,6 +51,17 @@ def _create(path: Path) -> tuple[int, str]:
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
             return os.open(tmp, _FLAGS, 0o600), tmp
+
+
+def read_pickle(path: Path, kind: type[T]) -> T | None:
+    """What ``write_pickle`` saved at ``path`` if it is a ``kind``; None if missing, unreadable or else."""
+    unreadable = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError,
+                  TypeError)
+    with contextlib.suppress(*unreadable):
+        found = pickle.loads(path.read_bytes())
+        if isinstance(found, kind):
+            return found
+    return None
 
 
 def write_pickle(path: Path, value: object, *, durable: bool = True) -> None:

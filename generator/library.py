@@ -12,7 +12,6 @@ not rewrite the whole pack; the pack is rewritten when the overlay grows.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import replace
 from functools import cached_property, partial
 from pathlib import Path
@@ -128,11 +127,7 @@ def _dump(path: Path, cards: dict[str, Entry]) -> None:
 
 def _load(pack: Path) -> dict[str, Entry]:
     """The cards in ``pack``; none if it is missing or unreadable (it only saves time)."""
-    try:
-        found = pickle.loads(pack.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return {}
-    return found if isinstance(found, dict) else {}
+    return atomic.read_pickle(pack, dict) or {}
 
 
 def _is_card_of(card: object, article: Article) -> bool:

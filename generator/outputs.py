@@ -16,7 +16,6 @@ import errno
 import hashlib
 import itertools
 import os
-import pickle
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
@@ -54,10 +53,9 @@ class OutputStore:
         """
         index: dict[str, tuple[int, int]] = {}
         groups: dict[str, tuple[str, ...]] = {}
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            found = pickle.loads((self.folder / _INDEX).read_bytes())
-            if isinstance(found[0], dict) and isinstance(found[1], dict):
-                index, groups = found
+        found = atomic.read_pickle(self.folder / _INDEX, tuple)
+        if found and len(found) == 2 and isinstance(found[0], dict) and isinstance(found[1], dict):
+            index, groups = found
         for key, stat in _overlay(self.folder).items():
             if stat is None:
                 index.pop(key, None)
@@ -208,11 +206,7 @@ class OutputStore:
 
 def _overlay(folder: Path) -> dict[str, tuple[int, int] | None]:
     """What quick builds stored (or dropped: None) since the index was last saved whole."""
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        found = pickle.loads((folder / _OVERLAY).read_bytes())
-        if isinstance(found, dict):
-            return found
-    return {}
+    return atomic.read_pickle(folder / _OVERLAY, dict) or {}
 
 
 def check_path(path: str) -> None:

@@ -101,16 +101,10 @@ def forget(cache: Path) -> None:
         (cache / name).unlink(missing_ok=True)
 
 
-def _load(path: Path) -> Any:
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return pickle.loads(path.read_bytes())
-    return None
-
-
 def edited(cache: Path, inputs: uptodate.Inputs) -> tuple[Snapshot, list[str]] | None:
     """The snapshot and the article files edited since, if a quick build may handle the edits."""
-    files, snapshot = _load(cache / FILES), _load(cache / STATE)
-    if not isinstance(snapshot, Snapshot) or not isinstance(files, tuple) or files[0] != snapshot.token:
+    files, snapshot = atomic.read_pickle(cache / FILES, tuple), atomic.read_pickle(cache / STATE, Snapshot)
+    if snapshot is None or files is None or files[0] != snapshot.token:
         return None
     known: dict[str, tuple[int, int]] = files[1]
     if snapshot.rest != inputs.rest or known.keys() != inputs.articles.keys():

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import shutil
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -56,11 +55,7 @@ def folder(cache: Path, target: Path) -> Path:
 
 def load(cache: Path, target: Path) -> State:
     """The saved state of ``target``; an empty one if it is missing or unreadable (it only saves work)."""
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        found = pickle.loads((folder(cache, target) / "state.pickle").read_bytes())
-        if isinstance(found, State):
-            return found
-    return State()
+    return atomic.read_pickle(folder(cache, target) / "state.pickle", State) or State()
 
 
 def save(cache: Path, target: Path, state: State) -> None:
@@ -74,11 +69,7 @@ def save(cache: Path, target: Path, state: State) -> None:
 
 def manifest(cache: Path, target: Path, name: str) -> Manifest | None:
     """A saved manifest; None if there is none by that name or it is unreadable."""
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        found = pickle.loads((folder(cache, target) / f"{name}.manifest").read_bytes())
-        if isinstance(found, dict):
-            return found
-    return None
+    return atomic.read_pickle(folder(cache, target) / f"{name}.manifest", dict)
 
 
 def _keep_manifest(cache: Path, target: Path, found: Manifest) -> str:
