@@ -145,10 +145,10 @@ def build(
     if contexts is None:
         return None
     _render(config, store, snapshot, shown, contexts)
-    replaced = {live[p] for p in store.manifest if p in live} - set(store.manifest.values())
+    replaced = {live[p] for p in store.manifest if p in live}
     store.manifest = {**live, **store.manifest}
     stamp = trees.publish(target, store, cache, published, state, live)
-    store.save_index(replaced - set(store.manifest.values()))
+    store.save_index(replaced - set(store.manifest.values()))  # unless another path still shows it
     library.save_overlay()
     atomic.write_pickle(cache / FILES, (snapshot.token, inputs.articles), durable=False)
     edited_files = {a.path for a in articles}

@@ -48,19 +48,19 @@ def standby_of(target: Path) -> Path:
     return target.with_name(f".{target.name}.standby")
 
 
-def folder(cache: Path, target: Path) -> Path:
+def state_folder(cache: Path, target: Path) -> Path:
     """Where the state of the published folder ``target`` is kept (``--out`` may name another)."""
     return cache / f"trees-{hashlib.sha256(os.fsencode(target)).hexdigest()[:16]}"
 
 
 def load(cache: Path, target: Path) -> State:
     """The saved state of ``target``; an empty one if it is missing or unreadable (it only saves work)."""
-    return atomic.read_pickle(folder(cache, target) / "state.pickle", State) or State()
+    return atomic.read_pickle(state_folder(cache, target) / "state.pickle", State) or State()
 
 
 def save(cache: Path, target: Path, state: State) -> None:
     """Save the state and delete the manifests it no longer names."""
-    kept = folder(cache, target)
+    kept = state_folder(cache, target)
     atomic.write_pickle(kept / "state.pickle", state, durable=False)
     for old in kept.glob("*.manifest"):
         if old.stem not in (state.live, state.standby):
@@ -69,12 +69,12 @@ def save(cache: Path, target: Path, state: State) -> None:
 
 def manifest(cache: Path, target: Path, name: str) -> Manifest | None:
     """A saved manifest; None if there is none by that name or it is unreadable."""
-    return atomic.read_pickle(folder(cache, target) / f"{name}.manifest", dict)
+    return atomic.read_pickle(state_folder(cache, target) / f"{name}.manifest", dict)
 
 
 def _keep_manifest(cache: Path, target: Path, found: Manifest) -> str:
     name = f"{time.time_ns()}-{os.getpid()}"
-    atomic.write_pickle(folder(cache, target) / f"{name}.manifest", found, durable=False)
+    atomic.write_pickle(state_folder(cache, target) / f"{name}.manifest", found, durable=False)
     return name
 
 

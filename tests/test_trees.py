@@ -69,7 +69,7 @@ def test_a_build_after_an_edit_patches_the_standby(project: Path) -> None:
     edit(project, 3)
     build(project)
     now = trees.manifest(cache, target, trees.load(cache, target).live)
-    assert now is not None and len(list(trees.folder(cache, target).glob("*.manifest"))) == 2
+    assert now is not None and len(list(trees.state_folder(cache, target).glob("*.manifest"))) == 2
     kept = [path for path, key in old.items() if now.get(path) == key]
     assert 0 < len(now) - len(kept) < len(kept)
     assert all((project / "site" / path).stat().st_ino == before[path] for path in kept)  # not linked again
@@ -90,7 +90,7 @@ def test_a_tree_in_an_unknown_state_is_made_again(project: Path, damage: str) ->
         shutil.rmtree(standby)
         standby.mkdir()
     else:
-        (trees.folder(project / ".cache", (project / "site").resolve()) / "state.pickle").unlink()
+        (trees.state_folder(project / ".cache", (project / "site").resolve()) / "state.pickle").unlink()
     edit(project, 3)
     build(project)
     assert same_as_a_fresh_build(project)
