@@ -28,6 +28,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
 from generator.outputs import OutputStore, link
@@ -93,8 +94,7 @@ def index(pages: Mapping[str, Path], bundle: str, work: Path) -> dict[str, Path]
             (scratch / path).parent.mkdir(parents=True, exist_ok=True)
             _copy_indexed_part(page, scratch / path)
         output = made / bundle
-        command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(output),
-                   "--glob", INDEXED, "--quiet"]
+        command = [*_pagefind(), "--site", str(scratch), "--output-path", str(output), "--glob", INDEXED, "--quiet"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not (output / "pagefind-ui.js").is_file():
             message = (done.stderr or done.stdout).strip()[-2000:]
@@ -103,6 +103,20 @@ def index(pages: Mapping[str, Path], bundle: str, work: Path) -> dict[str, Path]
         shutil.rmtree(scratch, ignore_errors=True)
     _stable_entry(output / "pagefind-entry.json")
     return {p.relative_to(made).as_posix(): p for p in output.rglob("*") if p.is_file()}
+
+
+@cache
+def _pagefind() -> tuple[str, ...]:
+    """The command that runs Pagefind: its binary, not ``python -m pagefind``, which starts Python to exec it.
+
+    The binary wheel says where its binary is; anything else falls back to the module.
+    """
+    try:
+        import pagefind_bin
+
+        return (str(pagefind_bin.get_executable()),)
+    except (ImportError, OSError, AttributeError):
+        return (sys.executable, "-m", "pagefind")
 
 
 def _copy_indexed_part(page: Path, copy: Path) -> None:

@@ -36,6 +36,12 @@ def test_shard_count_is_the_smallest_power_of_two_that_fits(articles: int) -> No
     assert count == 1 or (count // 2) * search.SHARD_ARTICLES < articles
 
 
+def test_pagefind_runs_as_its_own_binary_not_through_python() -> None:
+    command = search._pagefind()
+    assert len(command) == 1 and Path(command[0]).name.startswith("pagefind")
+    assert Path(command[0]).is_file()
+
+
 def bundles_on(out: Path) -> list[str]:
     page = (out / "en" / "search.html").read_text(encoding="utf-8")
     found = re.search(r'data-bundles="([^"]*)"', page)
