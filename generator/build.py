@@ -72,18 +72,48 @@ def _analyse_one(job: tuple[Article, Path, Config]) -> Analysis | Diagnostic:
         return Diagnostic(article.path, article.body_line, Level.ERROR, "internal", message)
 
 
-def analyse_all(
-    articles: Sequence[Article], extra: Path, config: Config, jobs: int
-) -> Iterator[Analysis | Diagnostic]:
-    """Analyse articles, across ``jobs`` processes when there are many; yielded in order, as done."""
-    work = [(article, extra, config) for article in articles]
-    if jobs <= 1 or len(work) < PARALLEL_THRESHOLD:
-        yield from (_analyse_one(job) for job in work)
+@dataclass(frozen=True)
+class Batch:
+    """Articles to analyse, with what analysing them needs."""
+
+    articles: Sequence[Article]
+    extra: Path  # the editors' gazetteer folder
+    config: Config
+    library: Library | None = None  # given: each analysis is stored and translated where it is made
+
+
+def _work_on(batch: Batch, index: int) -> Entry | Analysis | Diagnostic:
+    """The card of one article of ``batch`` (its analysis without a library), or why it failed."""
+    article = batch.articles[index]
+    found = _analyse_one((article, batch.extra, batch.config))
+    if batch.library is None or isinstance(found, Diagnostic):
+        return found
+    return batch.library.card_of(_key(article), found)
+
+
+_inherited: Batch | None = None  # the pool's batch: forked workers inherit it rather than get each article pickled
+
+
+def _inherited_work(index: int) -> Entry | Analysis | Diagnostic:
+    assert _inherited is not None, "a worker forked without its batch"
+    return _work_on(_inherited, index)
+
+
+def analyse_all(batch: Batch, jobs: int) -> Iterator[Entry | Analysis | Diagnostic]:
+    """Work on ``batch`` across ``jobs`` forked processes when it is large; the outcomes in order, as done."""
+    global _inherited
+    indices = range(len(batch.articles))
+    if jobs <= 1 or len(indices) < PARALLEL_THRESHOLD:
+        yield from (_work_on(batch, i) for i in indices)
         return
-    gazetteer.load(extra)  # loaded once here, inherited by the forked workers
+    gazetteer.load(batch.extra)  # loaded once here, inherited by the workers with the batch
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_analyse_one, work, chunksize=max(1, min(32, len(work) // (jobs * 8))))
+    _inherited = batch
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            yield from pool.map(_inherited_work, indices, chunksize=max(1, min(32, len(indices) // (jobs * 8))))
+    finally:
+        _inherited = None
 
 
 def collect(
@@ -151,13 +181,17 @@ def analysed(
                 continue
             found = library.add(key, cached, stored=True)
         entries[key] = found
-    extra = config.path("content_dir") / "gazetteer"
     workers = jobs or os.cpu_count() or 1
-    for article, outcome in zip(fresh, analyse_all(fresh, extra, config, workers), strict=True):
+    # Workers translate as they analyse when the gloss does it (it is pure); a model is loaded once, here.
+    translating = library if workers == 1 or library.translator.status() == "gloss" else None
+    batch = Batch(fresh, config.path("content_dir") / "gazetteer", config, translating)
+    for article, outcome in zip(fresh, analyse_all(batch, workers), strict=True):
         if isinstance(outcome, Diagnostic):
             result.diagnostics.append(outcome)
-        else:
+        elif isinstance(outcome, Analysis):
             entries[_key(article)] = library.add(_key(article), outcome)
+        else:
+            entries[_key(article)] = library.adopt(_key(article), outcome)
     result.analysed += len(fresh)
     result.translation = library.translator.status()
     return entries

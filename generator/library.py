@@ -68,14 +68,24 @@ class Library:
 
     def add(self, key: str, analysis: Analysis, *, stored: bool = False) -> Entry:
         """Store an analysis (unless ``stored``), translate it, and return its card."""
+        return self.adopt(key, self.card_of(key, analysis, stored=stored))
+
+    def card_of(self, key: str, analysis: Analysis, *, stored: bool = False) -> Entry:
+        """Store an analysis (unless ``stored``) and its English, translated if not cached; the card of the two.
+
+        Writes only files of its own key, so analysis workers may call it; ``adopt`` takes the card in.
+        """
         if not stored:
             self.analyses.put(key, analysis)
         english = self.english.get(key)
         if not isinstance(english, tuple) or len(english) != len(analysis.sentences):
             english = self.translator.translate_article(analysis.sentences, analysis.mentions)
             self.english.put(key, english)
-        entry = Entry(analysis, english, titles.title(analysis, english), f"{key}-{self.english.folder.name}")
-        self._cards[key] = self._share(entry.card())
+        return Entry(analysis, english, titles.title(analysis, english), f"{key}-{self.english.folder.name}").card()
+
+    def adopt(self, key: str, card: Entry) -> Entry:
+        """Make ``card`` (from ``card_of``) one of this build's, its repeated values shared; it, able to get whole."""
+        self._cards[key] = self._share(card)
         return replace(self._cards[key], source=partial(self.whole, key))
 
     def whole(self, key: str) -> Entry:

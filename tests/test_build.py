@@ -175,7 +175,16 @@ def test_a_cold_build_analyses_in_a_pool_beside_the_site_walk(project: Path, mon
     for i in range(build_module.PARALLEL_THRESHOLD):
         (project / "seeds" / f"copy-{i}.txt").write_text(f"{seed.read_text(encoding='utf-8')}\nबैठक संख्या {i}।\n",
                                                          encoding="utf-8")
+    serial = project.parent / "serial"
+    shutil.copytree(project, serial)
     cfg, _ = config.load(project)
     result = build_module.build(cfg)
     assert result.analysed > build_module.PARALLEL_THRESHOLD
     assert pools == [1, 2]  # the site walk, then the analysis
+    # Workers analyse, translate and store; the site and the caches are those of an analysis in one process.
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert build_module.build(config.load(serial)[0]).analysed == result.analysed
+    assert pools == [1, 2, 1]
+    assert tree_hash(serial / "site") == tree_hash(project / "site")
+    for kind in ("analysis", "english"):
+        assert tree_hash(serial / ".cache" / kind) == tree_hash(project / ".cache" / kind)
