@@ -11,16 +11,18 @@ import hashlib
 import pickle
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from markupsafe import Markup, escape
 
 from generator import search
 from generator.digest import PAGE_TYPES, Digest, Entry
-from generator.model import Meeting, Mention
+from generator.model import Meeting, Mention, Translation
 from generator.render import Page, markdown_html
 
 HOME_MEETINGS = 400  # the home timeline shows this many; year pages show the rest
@@ -54,6 +56,14 @@ class Year:
 
     year: int | None
     months: tuple[Month, ...]
+
+
+class SentenceRow(NamedTuple):
+    """A sentence of an article's full text, as its page shows it."""
+
+    number: int  # the sentence's index in the article
+    hindi: Markup  # the sentence, each name that has a page linked to it
+    english: Translation | None
 
 
 @cache  # asked for every link to an entity, a meeting or an article: a few names per page
@@ -135,6 +145,28 @@ def segments(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str | No
     if at < len(text):
         found.append((text[at:], None))
     return found
+
+
+def linked(text: str, mentions: Sequence[Mention], href: Callable[[str], str | None]) -> Markup:
+    """The sentence as HTML, each mention of an entity with a page a link to ``href(id)`` (None: no link)."""
+    if not mentions:
+        return escape(text)
+    out: list[str] = []
+    for part, id in segments(text, mentions):
+        target = href(id) if id else None
+        out.append(f'<a href="{escape(target)}">{escape(part)}</a>' if target is not None else escape(part))
+    return Markup("".join(out))
+
+
+def sentence_rows(entry: Entry, mentions: Mapping[int, Sequence[Mention]],
+                  href: Callable[[str], str | None]) -> list[SentenceRow]:
+    """Each sentence of the article with its names linked (see ``linked``) and its English.
+
+    One call for the whole text, where a template loop over ``segments`` makes
+    several calls for every sentence: an article has a few dozen sentences.
+    """
+    return [SentenceRow(s.index, linked(s.text, mentions.get(s.index, ()), href), entry.english(s.index))
+            for s in entry.analysis.sentences]
 
 
 def facets(digest: Digest, meetings: Sequence[Meeting]) -> dict[str, list[tuple[str, int]]]:

@@ -289,10 +289,11 @@ class Renderer:
             return found
 
         def item(meeting: Any, current: str | None = None) -> Markup:
-            # the end differs from meeting to meeting only where it names the first report
-            named = bool(meeting.articles) and meeting.articles[0] != current
+            # the end names the first report (not on its own page): the same for every meeting it reports
+            first = meeting.articles[0] if meeting.articles and meeting.articles[0] != current else None
+            count = len(meeting.articles)
             return made(("card", base, meeting.id), "meeting_card_html", meeting) + made(
-                ("end", base, meeting.id if named else None), "meeting_end_html", meeting, current)
+                ("end", base, first, count), "meeting_end_html", first, count)
 
         def participant(party: Any) -> Markup:
             return made(("participant", base, party), "participant_html", party)

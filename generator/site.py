@@ -9,10 +9,13 @@ index go through the same store.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain
 from pathlib import Path
+from typing import Any
+
+import jinja2
 
 from generator import charts, exports, feeds, pages, search, summarise, trees
 from generator.config import Config
@@ -20,7 +23,7 @@ from generator.digest import Digest
 from generator.fingerprint import Fingerprints, code_version, files_hash
 from generator.model import Meeting
 from generator.outputs import OutputStore
-from generator.pages import read_text_pages, site_pages
+from generator.pages import SentenceRow, read_text_pages, site_pages
 from generator.render import Page, Renderer
 
 
@@ -46,7 +49,33 @@ def helpers() -> dict[str, object]:
         "counterparts_chart": lambda found, lang: charts.counterparts([(c.name, c.count) for c in found], lang),
         "home_country": charts.main_country,
         "meeting_line": line_of,
+        "sentence_rows": _sentence_rows(),
     }
+
+
+def _sentence_rows() -> Callable[..., list[SentenceRow]]:
+    """``sentence_rows(entry, mentions)``: ``pages.sentence_rows`` with links relative to the page.
+
+    A link to an entity is the same from every page in a folder, so each is made once.
+    """
+    hrefs: dict[tuple[str, str, str], str] = {}
+
+    @jinja2.pass_context
+    def rows(context: jinja2.runtime.Context, entry: Any, mentions: Any) -> list[SentenceRow]:
+        folder, lang, url = context["page"].path.rpartition("/")[0], context["lang"], context["url"]
+        entities = context["digest"].entities
+
+        def href(id: str) -> str | None:
+            if id not in entities:
+                return None
+            found = hrefs.get((folder, lang, id))
+            if found is None:
+                found = hrefs[(folder, lang, id)] = url(pages.entity_path(lang, id))
+            return found
+
+        return pages.sentence_rows(entry, mentions, href)
+
+    return rows
 
 
 def meeting_line(meeting: Meeting, lang: str) -> str:

@@ -5,6 +5,7 @@ fresh one would."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -113,6 +114,17 @@ def test_a_meeting_item_names_its_first_report_except_on_that_report_s_page() ->
         made = shared.render(item_page(path, lang, current))
         assert made == fresh.render(item_page(path, lang, current)), (path, current)
         assert ('class="from"' in made) == (current != "a") and made.endswith("</li>\n")
+
+
+def test_meetings_of_one_report_share_its_end_only_when_they_count_as_many_reports() -> None:
+    shared = renderer()
+    shared.env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"item.html": ITEM_PAGE}), shared.env.loader])
+    alone = replace(MEETING, id="2023-04-28-a-2", articles=("a",))
+    pages = [Page("en/years/2023.html", "item.html", "en", {**item_page("en/years/2023.html", "en", None).context, "m": m})
+             for m in (MEETING, alone, MEETING)]
+    made = [shared.render(p) for p in pages]
+    assert "and 1 more" in made[0] and "and" not in made[1].partition('class="from"')[2] and made[2] == made[0]
+    assert made[1].endswith('Report A</a></p>\n</li>\n')
 
 
 def test_dates_are_remembered_per_language() -> None:

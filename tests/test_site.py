@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jinja2
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -33,7 +34,7 @@ from generator.model import (
     Sentence,
     Translation,
 )
-from generator.pages import safe_name, segments, timeline
+from generator.pages import linked, safe_name, segments, timeline
 from generator.render import mark_hindi, relative
 
 REPO = Path(__file__).resolve().parent.parent
@@ -230,6 +231,19 @@ def test_timeline_groups_keep_order() -> None:
 def test_segments_always_rebuild_the_sentence(text: str, spans: list[tuple[int, int]]) -> None:
     mentions = [Mention(0, a, b, text[a:b], SINGH) for a, b in spans]
     assert "".join(part for part, _ in segments(text, mentions)) == text
+
+
+_LOOP = jinja2.Environment(autoescape=True).from_string(  # how article.html linked names before ``linked``
+    '{% for text, id in segments(sentence, mentions) %}{% if id and href(id) %}<a href="{{ href(id) }}">{{ text }}</a>'
+    "{% else %}{{ text }}{% endif %}{% endfor %}")
+
+
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70), st.booleans()), max_size=6))
+def test_linked_names_are_the_template_loop_in_one_call(text: str, spans: list[tuple[int, int, bool]]) -> None:
+    mentions = [Mention(0, a, b, text[a:b], SINGH if has_page else ODD) for a, b, has_page in spans]
+    href = {SINGH.id: '../person/a.html?x="<&>"'}.get
+    expected = _LOOP.render(segments=segments, sentence=text, mentions=mentions, href=href)
+    assert linked(text, mentions, href) == expected
 
 
 @given(st.text(max_size=80))
