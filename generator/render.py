@@ -219,6 +219,7 @@ class Renderer:
         self.env.globals.update(helpers or {})
         self._fragments: dict[tuple[Any, ...], Markup] = {}
         self._fragments_lang: str | None = None
+        self._macros: dict[tuple[Any, ...], Any] = {}  # the macros module of each page base, of that language
         self._gettext: dict[str, dict[str, Any]] = {}
         self._installed: str | None = None
 
@@ -245,7 +246,10 @@ class Renderer:
             "other_lang": "en" if lang == "hi" else "hi",
         }
         context.update(self._fragment_helpers(page, lang, context))
-        return self.env.get_template(page.template).generate(context)
+        try:
+            yield from self.env.get_template(page.template).generate(context)
+        finally:  # the helpers refer to the context: left so, each page's would wait for the cyclic GC
+            context.clear()
 
     def _install(self, lang: str) -> None:
         """Point ``_``, ``gettext`` and ``ngettext`` at ``lang``'s catalog; each is made once per language."""
@@ -273,19 +277,24 @@ class Renderer:
         masthead, the footer) on every page; the HTML is the same on every page
         whose links start alike (same depth, inside the language folder or not),
         so it is rendered once. Only one language's HTML is kept at a time.
+
+        The macros that make it are instantiated once for all those pages too,
+        with the context of the first of them (a Jinja module's macros refer to
+        each other, so one made per page would be garbage for the cyclic GC).
         """
         base = (page.path.count("/"), page.path.startswith(lang + "/"))
         if self._fragments_lang != lang:
-            self._fragments, self._fragments_lang = {}, lang
-        fragments = self._fragments
-        modules: list[Any] = []
+            self._fragments, self._macros, self._fragments_lang = {}, {}, lang
+        fragments, macros = self._fragments, self._macros
+        menu = context.get("menu", ())
 
         def made(key: tuple[Any, ...], name: str, *args: Any) -> Markup:
             found = fragments.get(key)
             if found is None:
-                if not modules:
-                    modules.append(self.env.get_template("_macros.html").make_module(context))
-                found = fragments[key] = Markup(getattr(modules[0], name)(*args))
+                module = macros.get((base, menu))
+                if module is None:
+                    module = macros[(base, menu)] = self.env.get_template("_macros.html").make_module(context)
+                found = fragments[key] = Markup(getattr(module, name)(*args))
             return found
 
         def item(meeting: Any, current: str | None = None) -> Markup:
@@ -302,7 +311,7 @@ class Renderer:
             return made(("article", base, entry.slug), "article_item_html", entry)
 
         def chrome(name: str) -> Markup:
-            return made((name, base, context["menu"]), name)
+            return made((name, base, menu), name)
 
         return {"meeting_item": item, "participant": participant, "article_item": article, "chrome": chrome}
 
