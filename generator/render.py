@@ -130,9 +130,9 @@ def cached_gettext(translate: Callable[[str], str]) -> Callable[..., str]:
     """
     known: dict[tuple[str, bool], str] = {}
 
-    @jinja2.pass_context
-    def gettext(context: jinja2.runtime.Context, string: str, /, **variables: Any) -> str:
-        autoescape = context.eval_ctx.autoescape
+    @jinja2.pass_eval_context  # not the context: Jinja copies that for each call after a {% set %} in a block
+    def gettext(eval_ctx: jinja2.nodes.EvalContext, string: str, /, **variables: Any) -> str:
+        autoescape = eval_ctx.autoescape
         if variables:
             return _translated(translate, string, autoescape) % variables
         key = (string, autoescape)
