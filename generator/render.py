@@ -114,6 +114,10 @@ def say(value: Bilingual | None, lang: str) -> Markup:
     return Markup('<span lang="{}">{}</span>').format(other, text) if text else Markup("")
 
 
+def _pick(value: Bilingual | None, lang: str) -> str | None:
+    return value.get(lang) if value else ""
+
+
 def lang_of(value: Bilingual | None, lang: str) -> str:
     """The language ``value.get(lang)`` is written in."""
     if value is None:
@@ -208,6 +212,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a renderer lives for one build: its templates do not change under it
         )
         self.env.globals["site"] = site
         self.env.globals["language_names"] = LANGUAGE_NAMES
@@ -222,6 +227,7 @@ class Renderer:
         self._macros: dict[tuple[Any, ...], Any] = {}  # the macros module of each page base, of that language
         self._gettext: dict[str, dict[str, Any]] = {}
         self._installed: str | None = None
+        self._helpers: dict[str, dict[str, Any]] = {}
 
     def render(self, page: Page) -> str:
         """The text of one page."""
@@ -230,26 +236,39 @@ class Renderer:
     def pieces(self, page: Page) -> Iterator[str]:
         """The text of one page in pieces, as the template makes them: a long page is never whole."""
         lang = page.lang or "en"
-        self._install(lang)
-        link: Callable[[str], str] = lambda target: relative(page.path, target)  # noqa: E731
+        helpers = self._language(lang)
         context = {
+            **self.env.globals,
             **page.context,
             **(page.lazy() if page.lazy else {}),
+            **helpers,
             "page": page,
-            "lang": lang,
-            "url": link,
-            "date": lambda d: localised_date(d, lang),
-            "month": lambda d: month_name(d, lang),
-            "pick": lambda b: b.get(lang) if b else "",
-            "say": lambda b: say(b, lang),
-            "lang_of": lambda b: lang_of(b, lang),
-            "other_lang": "en" if lang == "hi" else "hi",
+            "url": partial(relative, page.path),
         }
         context.update(self._fragment_helpers(page, lang, context))
-        try:
-            yield from self.env.get_template(page.template).generate(context)
+        template = self.env.get_template(page.template)
+        try:  # what Template.generate does, less its two copies of the context
+            yield from template.root_render_func(template.new_context(context, shared=True))
+        except Exception:
+            yield self.env.handle_exception()  # raises the error, its traceback pointing into the templates
         finally:  # the helpers refer to the context: left so, each page's would wait for the cyclic GC
             context.clear()
+
+    def _language(self, lang: str) -> dict[str, Any]:
+        """The page helpers that depend on nothing but ``lang`` (made once); installs ``lang``'s catalog."""
+        self._install(lang)
+        found = self._helpers.get(lang)
+        if found is None:
+            found = self._helpers[lang] = {
+                "lang": lang,
+                "date": partial(localised_date, lang=lang),
+                "month": partial(month_name, lang=lang),
+                "pick": partial(_pick, lang=lang),
+                "say": partial(say, lang=lang),
+                "lang_of": partial(lang_of, lang=lang),
+                "other_lang": "en" if lang == "hi" else "hi",
+            }
+        return found
 
     def _install(self, lang: str) -> None:
         """Point ``_``, ``gettext`` and ``ngettext`` at ``lang``'s catalog; each is made once per language."""

@@ -5,6 +5,7 @@ fresh one would."""
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -167,3 +168,14 @@ def test_distinct_ids_joins_what_jinja_filters_join(ids: list[str | None]) -> No
     chain = "{{ parties | map(attribute='country_id') | select | unique | join(' ') }}"
     expected = jinja2.Environment(autoescape=True).from_string(chain).render(parties=parties)
     assert str(escape(distinct_ids(parties, "country_id"))) == expected
+
+
+def test_a_template_error_points_at_the_template_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.html").write_text("first line\n{{ missing.name }}\n", encoding="utf-8")
+    try:
+        Renderer(tmp_path, {}, helpers()).render(Page("en/broken.html", "broken.html", "en"))
+    except jinja2.UndefinedError as err:
+        frames = [(Path(f.filename).name, f.lineno) for f in traceback.extract_tb(err.__traceback__)]
+        assert ("broken.html", 2) in frames
+    else:
+        raise AssertionError("an undefined name rendered")
