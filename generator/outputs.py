@@ -111,11 +111,14 @@ class OutputStore:
             os.chmod(stored, MODE)
             self._remember(key)
             self.made += 1
+        self._use(path, key)
+
+    def _use(self, path: str, key: str) -> None:
         self.used.add(key)
         self.manifest[path] = key
 
     def _stream(self, key: str, pieces: Iterable[str]) -> str:
-        """Write ``pieces`` to the store under ``key`` (or, when empty, under the hash of the bytes)."""
+        """Store ``pieces`` under ``key``, known not to be stored; when ``key`` is empty, under the hash of the bytes."""
         digest = hashlib.sha256()
         self._make_dir(self._folder)
         tmp = f"{self._folder}/.pieces-{os.getpid()}-{next(_serial)}"  # ".": removed by ``save`` if left
@@ -126,13 +129,17 @@ class OutputStore:
                 if not key:
                     digest.update(data)
                 handle.write(data)
-        key = key or "b" + digest.hexdigest()
-        if self.has(key):
-            os.unlink(tmp)
-        else:
-            self._make_dir(self.stored(key).rpartition("/")[0])
-            os.replace(tmp, self.stored(key))
-            self._remember(key)
+        if not key:
+            key = "b" + digest.hexdigest()
+            if self.has(key):
+                os.unlink(tmp)
+                self.reused += 1
+                return key
+        stored = self.stored(key)
+        self._make_dir(stored.rpartition("/")[0])
+        os.replace(tmp, stored)
+        self._remember(key)
+        self.made += 1
         return key
 
     def write(self, path: str, data: bytes) -> None:
@@ -145,9 +152,12 @@ class OutputStore:
         With ``key`` (what the text is made from), a stored file under it is
         placed without calling ``make``; without, the file is stored by its hash.
         """
-        if key is None or not self.has(key):
+        check_path(path)
+        if key is not None and self.has(key):
+            self.reused += 1
+        else:
             key = self._stream(key or "", make())
-        self.place(path, key, _never)
+        self._use(path, key)
 
     def has_group(self, group: str) -> bool:
         """True when every file of ``group`` (files made together) is stored and unchanged."""
