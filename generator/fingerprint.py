@@ -24,6 +24,9 @@ from generator import model
 from generator.digest import Digest, Entry
 from generator.model import Entity, Meeting
 
+_PLAIN = (str, int, float, bool, dt.date)  # hashed by their repr
+_SHARED = (Entry, Meeting, Entity, tuple)  # immutable and shared by many pages: memoised by identity
+
 
 class Fingerprints:
     """Hashes of page contexts, memoising the shared values (meetings, entities) of one build."""
@@ -55,13 +58,14 @@ class Fingerprints:
 
     def of(self, value: Any) -> bytes:
         """A hash of any value a template may read."""
-        if isinstance(value, str | int | float | bool | dt.date) or value is None:
+        found = self._memo.get(id(value))  # an id in the memo is a kept object's: no other can have it
+        if found is not None:
+            return found
+        if isinstance(value, _PLAIN) or value is None:
             return repr(value).encode()
-        if isinstance(value, Entry | Meeting | Entity | tuple):  # immutable: memoised by identity
-            found = self._memo.get(id(value))
-            if found is None:
-                found = self._memo[id(value)] = self._of_shared(value)
-                self._keep.append(value)
+        if isinstance(value, _SHARED):  # immutable: memoised by identity
+            found = self._memo[id(value)] = self._of_shared(value)
+            self._keep.append(value)
             return found
         if type(value).__module__ == model.__name__:
             return _pickled(value)  # plain frozen values (mentions, names): pickling is fast C code
@@ -72,7 +76,7 @@ class Fingerprints:
             return _hash(b"{", *pairs)
         if isinstance(value, set | frozenset):
             return _hash(b"<", *sorted(self.of(v) for v in value))
-        if isinstance(value, list | tuple):
+        if isinstance(value, list):
             return _hash(b"[", *(self.of(v) for v in value))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = (self.of(getattr(value, name)) for name in _field_names(type(value)))
