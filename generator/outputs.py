@@ -229,15 +229,18 @@ def check_path(path: str) -> None:
         raise ValueError(f"output path leaves the output folder: {path}")
 
 
-def _chunks(pieces: Iterable[str], count: int = 512) -> Iterator[str]:
-    """The pieces joined ``count`` at a time, empty chunks left out: a page is a few hundred pieces.
-
-    ``islice`` and ``join`` take the pieces in C: a Python loop over each piece costs more than the join.
-    """
-    it = iter(pieces)
-    while batch := list(itertools.islice(it, count)):
-        if text := "".join(batch):
-            yield text
+def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The pieces joined into chunks of about ``size`` characters: a page is a few hundred pieces."""
+    buffer: list[str] = []
+    held = 0
+    for piece in pieces:
+        buffer.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(buffer)
+            buffer, held = [], 0
+    if buffer:
+        yield "".join(buffer)
 
 
 def _member(group: str, path: str) -> str:
