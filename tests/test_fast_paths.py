@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import feeds, hindi, sources, summarise
+from generator import feeds, hindi, sources, summarise, topics
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -147,3 +147,17 @@ def test_feed_escaping_is_the_standard_librarys(text: str) -> None:
     """feeds.py no longer imports xml.sax.saxutils (and urllib behind it) for two functions."""
     assert feeds.escape(text) == saxutils.escape(text)
     assert feeds.quoteattr(text) == saxutils.quoteattr(text)
+
+
+# Pieces of the shipped topic cues, their inflections, joiners, nuktas and line ends.
+_CUE_WORDS = sorted({w for t in topics.vocabulary() for c in t.cues for w in c.split()})
+_CUE_PIECES = st.sampled_from(
+    [*_CUE_WORDS, "ों", "ें", "ा", "\u093c", "\u200d", "\u200c", " ", "\n", "क", "a", ","]
+)
+_CUE_TEXT = st.lists(_CUE_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=400)
+@given(st.lists(_CUE_TEXT, max_size=4))
+def test_topics_of_texts_one_by_one_are_those_of_the_texts_joined(texts: list[str]) -> None:
+    assert topics.find(texts) == topics._find(topics._joined(texts), topics.vocabulary())
