@@ -161,3 +161,19 @@ _CUE_TEXT = st.lists(_CUE_PIECES, max_size=12).map("".join)
 @given(st.lists(_CUE_TEXT, max_size=4))
 def test_topics_of_texts_one_by_one_are_those_of_the_texts_joined(texts: list[str]) -> None:
     assert topics.find(texts) == topics._find(topics._joined(texts), topics.vocabulary())
+
+
+_TOKENS = st.lists(
+    st.sampled_from(["रक्षा", "मंत्रियों", "ने", "कहा", "बताया", "12", "5", "जनवरी", "सोमवार", "बैठकें", "a", "x1"]),
+    max_size=12,
+)
+
+
+@settings(max_examples=400)
+@given(_TOKENS)
+def test_summary_words_are_looked_up_as_they_are_worked_out(tokens: list[str]) -> None:
+    plain = [w for w in hindi.content_of(tokens) if w not in summarise.EXTRA_STOPWORDS]
+    assert summarise._words_of(tokens) == plain
+    real = [t for t in tokens if not t.isdigit() and t not in summarise.DATELINE_WORDS]
+    text = " ".join(tokens)
+    assert summarise._eligible(text, tokens) == (len(real) >= 3 and not summarise._BOILERPLATE.search(text))
