@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import feeds, hindi, sources, summarise, topics
+from generator.meetings import triggers
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -177,3 +178,27 @@ def test_summary_words_are_looked_up_as_they_are_worked_out(tokens: list[str]) -
     real = [t for t in tokens if not t.isdigit() and t not in summarise.DATELINE_WORDS]
     text = " ".join(tokens)
     assert summarise._eligible(text, tokens) == (len(real) >= 3 and not summarise._BOILERPLATE.search(text))
+
+
+def _find_triggers(text: str) -> list[tuple[int, int, str]]:
+    taken: list[tuple[int, int, str]] = []
+    for pattern, kind, _ in triggers._TRIGGERS:
+        for m in pattern.finditer(text):
+            if not any(m.start() < b and a < m.end() for a, b, _ in taken):
+                taken.append((m.start(), m.end(), kind))
+    return sorted(taken)
+
+
+# The words of the trigger patterns, nuktas (which they tolerate), spaces and dandas.
+_TRIGGER_WORDS = sorted(
+    {w for p, _, _ in triggers._TRIGGERS for w in re.findall(r"[\u0900-\u0963]+", p.pattern.replace("\u093c?", ""))}
+)
+_TRIGGER_TEXT = st.lists(st.sampled_from([*_TRIGGER_WORDS, "\u093c", " ", " ", "।", "-", "x"]), max_size=16).map(
+    "".join
+)
+
+
+@settings(max_examples=1000)
+@given(_TRIGGER_TEXT)
+def test_trigger_gates_skip_only_triggers_that_cannot_match(text: str) -> None:
+    assert triggers.find_triggers(text) == _find_triggers(text)
