@@ -150,6 +150,7 @@ class _Sentence:
     index: int
     text: str
     words: list[_Word]
+    keys: list[str]  # the words' keys
     found: list[_Found] = field(default_factory=list)
 
     def span_text(self, first: int, end: int) -> str:
@@ -158,8 +159,7 @@ class _Sentence:
 
 def _gazetteer_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     """Known phrases, longest first, never across a comma or other punctuation."""
-    words = sent.words
-    keys = [w.key for w in words]
+    words, keys = sent.words, sent.keys
     starters = gaz.first_words()
     n = len(words)
     i = 0  # the first word not inside a phrase found
@@ -195,11 +195,7 @@ def _is_name_word(words: list[_Word], k: int) -> bool:
 
 def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     """Names after role/rank/honorific chains, and the role and country they give people."""
-    words = sent.words
-    starts = sorted(
-        {f.first for f in sent.found if f.entity.type == "role"}
-        | {k for k, w in enumerate(words) if w.key in HONORIFICS}
-    )
+    starts = sorted({f.first for f in sent.found if f.entity.type == "role"} | _honorifics(sent.keys))
     if not starts:
         return
     by_first = {f.first: f for f in sent.found}
@@ -216,6 +212,13 @@ def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
         if person is not None:
             _give_context(person, roles, country, gaz)
         done = person.end if person else j
+
+
+def _honorifics(keys: list[str]) -> set[int]:
+    """Positions of the honorifics (श्री, डॉ) among a sentence's word keys."""
+    if HONORIFICS.isdisjoint(keys):
+        return set()  # most sentences: no need to look word by word
+    return {k for k, key in enumerate(keys) if key in HONORIFICS}
 
 
 def _chain(sent: _Sentence, by_first: dict[int, _Found], i: int) -> tuple[list[Entity], int]:
@@ -422,9 +425,14 @@ def _nearest(candidates: list[_Found], sentence: int) -> _Found:
     return before[-1] if before else candidates[0]
 
 
+def _sentence(s: Sentence) -> _Sentence:
+    words = _words(s.text)
+    return _Sentence(s.index, s.text, words, [w.key for w in words])
+
+
 def recognise(sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[Mention, ...]:
     """Every mention in one article, ordered by sentence and start offset."""
-    work = [_Sentence(s.index, s.text, _words(s.text)) for s in sentences]
+    work = [_sentence(s) for s in sentences]
     for sent in work:
         _gazetteer_pass(sent, gaz)
         _pattern_pass(sent, gaz)

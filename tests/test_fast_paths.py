@@ -10,7 +10,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import feeds, hindi, sources, summarise, topics
+from generator import entities, feeds, hindi, sources, summarise, topics
+from generator.gazetteer import HONORIFICS, word_key
 from generator.meetings import triggers
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
@@ -202,3 +203,10 @@ _TRIGGER_TEXT = st.lists(st.sampled_from([*_TRIGGER_WORDS, "\u093c", " ", " ", "
 @given(_TRIGGER_TEXT)
 def test_trigger_gates_skip_only_triggers_that_cannot_match(text: str) -> None:
     assert triggers.find_triggers(text) == _find_triggers(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["श्री", "डॉ", "राजनाथ", "सिंह", "ने", "a"]), max_size=10))
+def test_honorifics_are_found_where_a_word_by_word_look_finds_them(words: list[str]) -> None:
+    keys = [word_key(w) for w in words]
+    assert entities._honorifics(keys) == {k for k, key in enumerate(keys) if key in HONORIFICS}
