@@ -96,6 +96,21 @@ def _line_free() -> bool:
 
 @lru_cache(maxsize=4096)
 def _shipped_hits(text: str) -> frozenset[int]:
-    """Positions in the shipped vocabulary of the topics found in one text."""
+    """Positions in the shipped vocabulary of the topics found in one text.
+
+    The cues the text holds are found first, once, by substring tests; only a
+    topic with one of them has its pattern searched.
+    """
     joined = _joined([text])
-    return frozenset(i for i, t in enumerate(vocabulary()) if _find(joined, [t]))
+    present = set(filter(joined.__contains__, _shipped_cues()))
+    return frozenset(
+        i
+        for i, t in enumerate(vocabulary())
+        if not present.isdisjoint(t.cues) and t.pattern.search(joined)
+    )
+
+
+@cache
+def _shipped_cues() -> frozenset[str]:
+    """Every cue of the shipped vocabulary."""
+    return frozenset(cue for t in vocabulary() for cue in t.cues)
