@@ -162,12 +162,14 @@ def _gazetteer_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     words, keys = sent.words, sent.keys
     starters = gaz.first_words()
     n = len(words)
+    longest = gaz.longest()
     i = 0  # the first word not inside a phrase found
     for start in [k for k, key in enumerate(keys) if key in starters]:
         if start < i:
             continue
+        limit = min(n, start + longest)  # no phrase reaches further: the run need not be read on
         stop = start + 1
-        while stop < n and words[stop].glued:
+        while stop < limit and words[stop].glued:
             stop += 1
         hit = gaz.match(keys, start, stop)
         entity = gaz.entity(hit[1]) if hit else None

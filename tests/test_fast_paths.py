@@ -10,9 +10,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import entities, feeds, hindi, sources, summarise, topics
+from generator import entities, feeds, gazetteer, hindi, sources, summarise, topics
 from generator.gazetteer import HONORIFICS, word_key
 from generator.meetings import triggers
+from generator.model import Sentence
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -210,3 +211,32 @@ def test_trigger_gates_skip_only_triggers_that_cannot_match(text: str) -> None:
 def test_honorifics_are_found_where_a_word_by_word_look_finds_them(words: list[str]) -> None:
     keys = [word_key(w) for w in words]
     assert entities._honorifics(keys) == {k for k, key in enumerate(keys) if key in HONORIFICS}
+
+
+def _gazetteer_spans(sent: entities._Sentence, gaz: gazetteer.Gazetteer) -> list[tuple[int, int, str]]:
+    words, keys, found, i = sent.words, sent.keys, [], 0
+    for start in range(len(words)):
+        if start < i or keys[start] not in gaz.first_words():
+            continue
+        stop = start + 1
+        while stop < len(words) and words[stop].glued:
+            stop += 1
+        hit = gaz.match(keys, start, stop)
+        if hit and gaz.entity(hit[1]):
+            found.append((start, hit[0], hit[1]))
+            i = hit[0]
+    return found
+
+
+_GAZ = gazetteer.load()
+_NAMES = sorted({e.name.hi for e in _GAZ.entities() if e.name.hi})  # whole names: phrases occur
+_NAME_WORDS = sorted({w for name in _NAMES for w in name.split()})
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_NAMES) | st.sampled_from([*_NAME_WORDS, ",", "ने", "।"]), max_size=20))
+def test_known_phrases_are_found_reading_no_further_than_the_longest(words: list[str]) -> None:
+    text = " ".join(words)
+    sent = entities._sentence(Sentence(0, 0, text, 1))
+    entities._gazetteer_pass(sent, _GAZ)
+    assert [(f.first, f.end, f.entity.id) for f in sent.found] == _gazetteer_spans(sent, _GAZ)
