@@ -147,6 +147,11 @@ _CUES = compile_tolerant(
 
 
 _GATE_WORDS = sorted({word for _, _, gate in _TRIGGERS for words in gate for word in words})
+# For each gate word, the triggers (by position) it opens a gate of.
+_OPENS = {
+    word: frozenset(i for i, (_, _, gate) in enumerate(_TRIGGERS) if any(word in w for w in gate))
+    for word in _GATE_WORDS
+}
 
 
 def find_triggers(text: str) -> list[tuple[int, int, str]]:
@@ -155,9 +160,10 @@ def find_triggers(text: str) -> list[tuple[int, int, str]]:
     if not _CUES.search(text):
         return taken
     present = set(filter(text.replace("\u093c", "").__contains__, _GATE_WORDS))
-    for pattern, kind, gate in _TRIGGERS:
+    for i in sorted(frozenset().union(*map(_OPENS.__getitem__, present))):  # in priority order
+        pattern, kind, gate = _TRIGGERS[i]
         if any(map(present.isdisjoint, gate)):
-            continue  # a word the trigger needs is missing
+            continue  # another word the trigger needs is missing
         for m in pattern.finditer(text):
             if not any(m.start() < b and a < m.end() for a, b, _ in taken):
                 taken.append((m.start(), m.end(), kind))
