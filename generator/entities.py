@@ -398,27 +398,28 @@ def _surname_pass(sentences: list[_Sentence]) -> None:
             elif full and f.by_surname:
                 f.entity = _nearest(full, sent.index).entity  # श्री कुमार after रवीश कुमार
     for sent in sentences:
-        covered = {k for f in sent.found for k in range(f.first, f.end)}
-        for k, word in enumerate(sent.words):
-            if k in covered or word.key not in people or word.key in _BOUNDARY:
-                continue
-            before = sent.words[k - 1] if k else None
-            if (
-                before
-                and _glued(word)
-                and k - 1 not in covered
-                and _is_name_word(sent.words, k - 1)
-            ):
-                continue  # part of another, unknown name: दिलबाग सिंह
-            if (
-                k + 1 < len(sent.words)
-                and _glued(sent.words[k + 1])
-                and _is_name_word(sent.words, k + 1)
-                and (k + 1) not in covered
-            ):
-                continue
-            named = _nearest(people[word.key], sent.index)
-            sent.found.append(_Found(sent.index, k, k + 1, named.entity))
+        if not people.keys().isdisjoint(sent.keys):  # most sentences hold no such surname
+            _lone_surnames(sent, people)
+
+
+def _lone_surnames(sent: _Sentence, people: dict[str, list[_Found]]) -> None:
+    """Words of one sentence that are the surname of someone in ``people``, standing alone."""
+    covered = {k for f in sent.found for k in range(f.first, f.end)}
+    for k, word in enumerate(sent.words):
+        if k in covered or word.key not in people or word.key in _BOUNDARY:
+            continue
+        before = sent.words[k - 1] if k else None
+        if before and _glued(word) and k - 1 not in covered and _is_name_word(sent.words, k - 1):
+            continue  # part of another, unknown name: दिलबाग सिंह
+        if (
+            k + 1 < len(sent.words)
+            and _glued(sent.words[k + 1])
+            and _is_name_word(sent.words, k + 1)
+            and (k + 1) not in covered
+        ):
+            continue
+        named = _nearest(people[word.key], sent.index)
+        sent.found.append(_Found(sent.index, k, k + 1, named.entity))
 
 
 def _nearest(candidates: list[_Found], sentence: int) -> _Found:

@@ -240,3 +240,17 @@ def test_known_phrases_are_found_reading_no_further_than_the_longest(words: list
     sent = entities._sentence(Sentence(0, 0, text, 1))
     entities._gazetteer_pass(sent, _GAZ)
     assert [(f.first, f.end, f.entity.id) for f in sent.found] == _gazetteer_spans(sent, _GAZ)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(_NAMES) | st.sampled_from([*_NAME_WORDS, ",", "ने"]), max_size=12),
+    st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=4),
+)
+def test_a_sentence_without_a_known_surname_is_skipped_for_nothing(words: list[str], names: list[str]) -> None:
+    sent = entities._sentence(Sentence(0, 0, " ".join(words), 1))
+    person = entities._Found(0, 0, 2, next(iter(_GAZ.entities())))
+    people = {word_key(n): [person] for n in names}
+    entities._lone_surnames(sent, people)
+    if people.keys().isdisjoint(sent.keys):
+        assert sent.found == []  # what _surname_pass skips would have found nothing
