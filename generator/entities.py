@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from generator.gazetteer import HONORIFICS, WORD, Gazetteer, word_key
+from generator.gazetteer import HONORIFICS, WORD, Gazetteer, phrase_key, word_key
 from generator.hindi import LETTER_NAMES, STOPWORDS
 from generator.model import Bilingual, Entity, Mention, Sentence
 from generator.romanise import english_name
@@ -294,7 +294,7 @@ def _person_after(
         return None
     end, entity = _known_prefix(sent, j, end, gaz, roles)
     hindi = sent.span_text(j, end)
-    by_surname = entity is not None and gaz.lookup(hindi) is None
+    by_surname = entity is not None and gaz.lookup_key(_span_key(sent, j, end)) is None
     if entity is None:
         english, _ = english_name(hindi, gaz)
         entity = Entity(
@@ -318,10 +318,17 @@ def _known_prefix(
     ``श्री मोदी सुंदरबन की ...`` is Modi.
     """
     for stop in range(end, j, -1):
-        entity = _known_person(sent.span_text(j, stop), stop - j, gaz, roles)
+        entity = _known_person(sent, j, stop, gaz, roles)
         if entity is not None:
             return stop, entity
     return end, None
+
+
+def _span_key(sent: _Sentence, j: int, stop: int) -> tuple[str, ...]:
+    """The :func:`phrase_key` of words ``j:stop``: their keys, unless a zero was read as a dot."""
+    if "0" in (text := sent.span_text(j, stop)):
+        return phrase_key(text)
+    return tuple(sent.keys[j:stop])
 
 
 def _common_noun(words: list[_Word], j: int, end: int) -> bool:
@@ -340,13 +347,17 @@ def _common_noun(words: list[_Word], j: int, end: int) -> bool:
     return words[end - 1].key in _PLACE_ENDS
 
 
-def _known_person(hindi: str, words: int, gaz: Gazetteer, roles: list[Entity]) -> Entity | None:
-    """A gazetteer person: by full name, or by a surname one person has (प्रधानमंत्री मोदी)."""
-    entity = gaz.lookup(hindi)
+def _known_person(
+    sent: _Sentence, j: int, stop: int, gaz: Gazetteer, roles: list[Entity]
+) -> Entity | None:
+    """A gazetteer person named by words ``j:stop``: by full name, or by a surname one person
+    has (प्रधानमंत्री मोदी)."""
+    entity = gaz.lookup_key(_span_key(sent, j, stop))
     if entity is not None:
         return entity if entity.type == "person" else None
-    if words != 1:
+    if stop - j != 1:
         return None
+    hindi = sent.span_text(j, stop)
     people = gaz.people_named(hindi)
     offices = {r.name.en for r in roles}
     if not offices and word_key(hindi) in _COMMON_SURNAMES:

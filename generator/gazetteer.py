@@ -97,7 +97,11 @@ class Gazetteer:
 
     def lookup(self, hindi: str) -> Entity | None:
         """The entity a Hindi name (any known spelling variant) refers to."""
-        found = self._phrases.get(phrase_key(hindi))
+        return self.lookup_key(phrase_key(hindi))
+
+    def lookup_key(self, key: tuple[str, ...]) -> Entity | None:
+        """:meth:`lookup` of a name given by its :func:`phrase_key`."""
+        found = self._phrases.get(key)
         return self._entities[found] if found else None
 
     def entities(self) -> Iterable[Entity]:

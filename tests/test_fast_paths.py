@@ -254,3 +254,13 @@ def test_a_sentence_without_a_known_surname_is_skipped_for_nothing(words: list[s
     entities._lone_surnames(sent, people)
     if people.keys().isdisjoint(sent.keys):
         assert sent.found == []  # what _surname_pass skips would have found nothing
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["राजनाथ", "सिंह", "आर0", "के.", "ली", "0", "x0", "ab", "Ji", "मोदीji", " ", ", ", "-"]), max_size=10))
+def test_a_span_is_keyed_as_its_text_would_be(pieces: list[str]) -> None:
+    sent = entities._sentence(Sentence(0, 0, "".join(pieces), 1))
+    n = len(sent.words)
+    for j in range(n):
+        for stop in range(j + 1, n + 1):
+            assert entities._span_key(sent, j, stop) == gazetteer.phrase_key(sent.span_text(j, stop))
