@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from generator.gazetteer import HONORIFICS, WORD, Gazetteer, word_key
+from generator.gazetteer import HONORIFICS, WORD, Gazetteer, phrase_key, word_key
 from generator.hindi import LETTER_NAMES, STOPWORDS
 from generator.model import Bilingual, Entity, Mention, Sentence
 from generator.romanise import english_name
@@ -150,6 +150,7 @@ class _Sentence:
     index: int
     text: str
     words: list[_Word]
+    keys: list[str]  # the words' keys
     found: list[_Found] = field(default_factory=list)
 
     def span_text(self, first: int, end: int) -> str:
@@ -158,16 +159,17 @@ class _Sentence:
 
 def _gazetteer_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     """Known phrases, longest first, never across a comma or other punctuation."""
-    words = sent.words
-    keys = [w.key for w in words]
+    words, keys = sent.words, sent.keys
     starters = gaz.first_words()
     n = len(words)
+    longest = gaz.longest()
     i = 0  # the first word not inside a phrase found
     for start in [k for k, key in enumerate(keys) if key in starters]:
         if start < i:
             continue
+        limit = min(n, start + longest)  # no phrase reaches further: the run need not be read on
         stop = start + 1
-        while stop < n and words[stop].glued:
+        while stop < limit and words[stop].glued:
             stop += 1
         hit = gaz.match(keys, start, stop)
         entity = gaz.entity(hit[1]) if hit else None
@@ -195,11 +197,7 @@ def _is_name_word(words: list[_Word], k: int) -> bool:
 
 def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
     """Names after role/rank/honorific chains, and the role and country they give people."""
-    words = sent.words
-    starts = sorted(
-        {f.first for f in sent.found if f.entity.type == "role"}
-        | {k for k, w in enumerate(words) if w.key in HONORIFICS}
-    )
+    starts = sorted({f.first for f in sent.found if f.entity.type == "role"} | _honorifics(sent.keys))
     if not starts:
         return
     by_first = {f.first: f for f in sent.found}
@@ -216,6 +214,13 @@ def _pattern_pass(sent: _Sentence, gaz: Gazetteer) -> None:
         if person is not None:
             _give_context(person, roles, country, gaz)
         done = person.end if person else j
+
+
+def _honorifics(keys: list[str]) -> set[int]:
+    """Positions of the honorifics (श्री, डॉ) among a sentence's word keys."""
+    if HONORIFICS.isdisjoint(keys):
+        return set()  # most sentences: no need to look word by word
+    return {k for k, key in enumerate(keys) if key in HONORIFICS}
 
 
 def _chain(sent: _Sentence, by_first: dict[int, _Found], i: int) -> tuple[list[Entity], int]:
@@ -289,7 +294,7 @@ def _person_after(
         return None
     end, entity = _known_prefix(sent, j, end, gaz, roles)
     hindi = sent.span_text(j, end)
-    by_surname = entity is not None and gaz.lookup(hindi) is None
+    by_surname = entity is not None and gaz.lookup_key(_span_key(sent, j, end)) is None
     if entity is None:
         english, _ = english_name(hindi, gaz)
         entity = Entity(
@@ -313,10 +318,17 @@ def _known_prefix(
     ``श्री मोदी सुंदरबन की ...`` is Modi.
     """
     for stop in range(end, j, -1):
-        entity = _known_person(sent.span_text(j, stop), stop - j, gaz, roles)
+        entity = _known_person(sent, j, stop, gaz, roles)
         if entity is not None:
             return stop, entity
     return end, None
+
+
+def _span_key(sent: _Sentence, j: int, stop: int) -> tuple[str, ...]:
+    """The :func:`phrase_key` of words ``j:stop``: their keys, unless a zero was read as a dot."""
+    if "0" in (text := sent.span_text(j, stop)):
+        return phrase_key(text)
+    return tuple(sent.keys[j:stop])
 
 
 def _common_noun(words: list[_Word], j: int, end: int) -> bool:
@@ -335,13 +347,17 @@ def _common_noun(words: list[_Word], j: int, end: int) -> bool:
     return words[end - 1].key in _PLACE_ENDS
 
 
-def _known_person(hindi: str, words: int, gaz: Gazetteer, roles: list[Entity]) -> Entity | None:
-    """A gazetteer person: by full name, or by a surname one person has (प्रधानमंत्री मोदी)."""
-    entity = gaz.lookup(hindi)
+def _known_person(
+    sent: _Sentence, j: int, stop: int, gaz: Gazetteer, roles: list[Entity]
+) -> Entity | None:
+    """A gazetteer person named by words ``j:stop``: by full name, or by a surname one person
+    has (प्रधानमंत्री मोदी)."""
+    entity = gaz.lookup_key(_span_key(sent, j, stop))
     if entity is not None:
         return entity if entity.type == "person" else None
-    if words != 1:
+    if stop - j != 1:
         return None
+    hindi = sent.span_text(j, stop)
     people = gaz.people_named(hindi)
     offices = {r.name.en for r in roles}
     if not offices and word_key(hindi) in _COMMON_SURNAMES:
@@ -393,27 +409,28 @@ def _surname_pass(sentences: list[_Sentence]) -> None:
             elif full and f.by_surname:
                 f.entity = _nearest(full, sent.index).entity  # श्री कुमार after रवीश कुमार
     for sent in sentences:
-        covered = {k for f in sent.found for k in range(f.first, f.end)}
-        for k, word in enumerate(sent.words):
-            if k in covered or word.key not in people or word.key in _BOUNDARY:
-                continue
-            before = sent.words[k - 1] if k else None
-            if (
-                before
-                and _glued(word)
-                and k - 1 not in covered
-                and _is_name_word(sent.words, k - 1)
-            ):
-                continue  # part of another, unknown name: दिलबाग सिंह
-            if (
-                k + 1 < len(sent.words)
-                and _glued(sent.words[k + 1])
-                and _is_name_word(sent.words, k + 1)
-                and (k + 1) not in covered
-            ):
-                continue
-            named = _nearest(people[word.key], sent.index)
-            sent.found.append(_Found(sent.index, k, k + 1, named.entity))
+        if not people.keys().isdisjoint(sent.keys):  # most sentences hold no such surname
+            _lone_surnames(sent, people)
+
+
+def _lone_surnames(sent: _Sentence, people: dict[str, list[_Found]]) -> None:
+    """Words of one sentence that are the surname of someone in ``people``, standing alone."""
+    covered = {k for f in sent.found for k in range(f.first, f.end)}
+    for k, word in enumerate(sent.words):
+        if k in covered or word.key not in people or word.key in _BOUNDARY:
+            continue
+        before = sent.words[k - 1] if k else None
+        if before and _glued(word) and k - 1 not in covered and _is_name_word(sent.words, k - 1):
+            continue  # part of another, unknown name: दिलबाग सिंह
+        if (
+            k + 1 < len(sent.words)
+            and _glued(sent.words[k + 1])
+            and _is_name_word(sent.words, k + 1)
+            and (k + 1) not in covered
+        ):
+            continue
+        named = _nearest(people[word.key], sent.index)
+        sent.found.append(_Found(sent.index, k, k + 1, named.entity))
 
 
 def _nearest(candidates: list[_Found], sentence: int) -> _Found:
@@ -422,9 +439,14 @@ def _nearest(candidates: list[_Found], sentence: int) -> _Found:
     return before[-1] if before else candidates[0]
 
 
+def _sentence(s: Sentence) -> _Sentence:
+    words = _words(s.text)
+    return _Sentence(s.index, s.text, words, [w.key for w in words])
+
+
 def recognise(sentences: Sequence[Sentence], gaz: Gazetteer) -> tuple[Mention, ...]:
     """Every mention in one article, ordered by sentence and start offset."""
-    work = [_Sentence(s.index, s.text, _words(s.text)) for s in sentences]
+    work = [_sentence(s) for s in sentences]
     for sent in work:
         _gazetteer_pass(sent, gaz)
         _pattern_pass(sent, gaz)

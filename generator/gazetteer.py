@@ -88,6 +88,7 @@ class Gazetteer:
     _glossary: dict[str, str] = field(default_factory=dict)
     _first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _surnames: dict[str, list[str]] = field(default_factory=dict)
+    _longest: int = 1  # words in the longest phrase indexed (an upper bound: never lowered)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def entity(self, id: str) -> Entity | None:
@@ -96,7 +97,11 @@ class Gazetteer:
 
     def lookup(self, hindi: str) -> Entity | None:
         """The entity a Hindi name (any known spelling variant) refers to."""
-        found = self._phrases.get(phrase_key(hindi))
+        return self.lookup_key(phrase_key(hindi))
+
+    def lookup_key(self, key: tuple[str, ...]) -> Entity | None:
+        """:meth:`lookup` of a name given by its :func:`phrase_key`."""
+        found = self._phrases.get(key)
         return self._entities[found] if found else None
 
     def entities(self) -> Iterable[Entity]:
@@ -131,6 +136,10 @@ class Gazetteer:
     def first_words(self) -> Container[str]:
         """Keys of the words a known phrase can begin with (to skip the others fast)."""
         return self._first.keys()
+
+    def longest(self) -> int:
+        """The most words a known phrase has: :meth:`match` never reads further."""
+        return self._longest
 
     def match(
         self, keys: Sequence[str], start: int, stop: int | None = None
@@ -185,6 +194,7 @@ class Gazetteer:
                 bucket = self._first.setdefault(key[0], [])
                 bucket[:] = [p for p in bucket if p[0] != key]
                 bucket.append((key, id))
+                self._longest = max(self._longest, len(key))
                 bucket.sort(key=lambda p: -len(p[0]))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -50,7 +51,17 @@ def words(text: str) -> list[str]:
 
 
 def _words_of(tokens: Sequence[str]) -> list[str]:
-    return [w for w in hindi.content_of(tokens) if w not in EXTRA_STOPWORDS]
+    """:func:`words` of tokens already found: each token's word is looked up, not worked out."""
+    return list(filter(None, map(_word_of, tokens)))
+
+
+@lru_cache(maxsize=1 << 16)  # the same few thousand tokens recur in every article
+def _word_of(token: str) -> str:
+    """The stem a token adds to a sentence's words; "" for a stopword or bare number (stems are never empty)."""
+    if token in hindi.STOPWORDS or token.isdigit():
+        return ""
+    word = hindi.stem(token)
+    return "" if word in EXTRA_STOPWORDS else word
 
 
 def eligible(sentence: Sentence) -> bool:
@@ -59,8 +70,13 @@ def eligible(sentence: Sentence) -> bool:
 
 
 def _eligible(text: str, tokens: Sequence[str]) -> bool:
-    real = [t for t in tokens if not t.isdigit() and t not in DATELINE_WORDS]
-    return len(real) >= _MIN_WORDS and not _BOILERPLATE.search(text)
+    return sum(map(_counts, tokens)) >= _MIN_WORDS and not _BOILERPLATE.search(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _counts(token: str) -> bool:
+    """Whether a token counts towards a sentence's length (not a number or a dateline word)."""
+    return not token.isdigit() and token not in DATELINE_WORDS
 
 
 def _pool(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[list[str]]]:

@@ -10,7 +10,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import feeds, hindi, sources, summarise
+from generator import entities, feeds, gazetteer, hindi, sources, summarise, topics
+from generator.gazetteer import HONORIFICS, word_key
+from generator.meetings import triggers
+from generator.model import Sentence
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -147,3 +150,117 @@ def test_feed_escaping_is_the_standard_librarys(text: str) -> None:
     """feeds.py no longer imports xml.sax.saxutils (and urllib behind it) for two functions."""
     assert feeds.escape(text) == saxutils.escape(text)
     assert feeds.quoteattr(text) == saxutils.quoteattr(text)
+
+
+# Pieces of the shipped topic cues, their inflections, joiners, nuktas and line ends.
+_CUE_WORDS = sorted({w for t in topics.vocabulary() for c in t.cues for w in c.split()})
+_CUE_PIECES = st.sampled_from(
+    [*_CUE_WORDS, "ों", "ें", "ा", "\u093c", "\u200d", "\u200c", " ", "\n", "क", "a", ","]
+)
+_CUE_TEXT = st.lists(_CUE_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=400)
+@given(st.lists(_CUE_TEXT, max_size=4))
+def test_topics_of_texts_one_by_one_are_those_of_the_texts_joined(texts: list[str]) -> None:
+    assert topics.find(texts) == topics._find(topics._joined(texts), topics.vocabulary())
+
+
+_TOKENS = st.lists(
+    st.sampled_from(["रक्षा", "मंत्रियों", "ने", "कहा", "बताया", "12", "5", "जनवरी", "सोमवार", "बैठकें", "a", "x1"]),
+    max_size=12,
+)
+
+
+@settings(max_examples=400)
+@given(_TOKENS)
+def test_summary_words_are_looked_up_as_they_are_worked_out(tokens: list[str]) -> None:
+    plain = [w for w in hindi.content_of(tokens) if w not in summarise.EXTRA_STOPWORDS]
+    assert summarise._words_of(tokens) == plain
+    real = [t for t in tokens if not t.isdigit() and t not in summarise.DATELINE_WORDS]
+    text = " ".join(tokens)
+    assert summarise._eligible(text, tokens) == (len(real) >= 3 and not summarise._BOILERPLATE.search(text))
+
+
+def _find_triggers(text: str) -> list[tuple[int, int, str]]:
+    taken: list[tuple[int, int, str]] = []
+    for pattern, kind, _ in triggers._TRIGGERS:
+        for m in pattern.finditer(text):
+            if not any(m.start() < b and a < m.end() for a, b, _ in taken):
+                taken.append((m.start(), m.end(), kind))
+    return sorted(taken)
+
+
+# The words of the trigger patterns, nuktas (which they tolerate), spaces and dandas.
+_TRIGGER_WORDS = sorted(
+    {w for p, _, _ in triggers._TRIGGERS for w in re.findall(r"[\u0900-\u0963]+", p.pattern.replace("\u093c?", ""))}
+)
+_TRIGGER_TEXT = st.lists(st.sampled_from([*_TRIGGER_WORDS, "\u093c", " ", " ", "।", "-", "x"]), max_size=16).map(
+    "".join
+)
+
+
+@settings(max_examples=1000)
+@given(_TRIGGER_TEXT)
+def test_trigger_gates_skip_only_triggers_that_cannot_match(text: str) -> None:
+    assert triggers.find_triggers(text) == _find_triggers(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["श्री", "डॉ", "राजनाथ", "सिंह", "ने", "a"]), max_size=10))
+def test_honorifics_are_found_where_a_word_by_word_look_finds_them(words: list[str]) -> None:
+    keys = [word_key(w) for w in words]
+    assert entities._honorifics(keys) == {k for k, key in enumerate(keys) if key in HONORIFICS}
+
+
+def _gazetteer_spans(sent: entities._Sentence, gaz: gazetteer.Gazetteer) -> list[tuple[int, int, str]]:
+    words, keys, found, i = sent.words, sent.keys, [], 0
+    for start in range(len(words)):
+        if start < i or keys[start] not in gaz.first_words():
+            continue
+        stop = start + 1
+        while stop < len(words) and words[stop].glued:
+            stop += 1
+        hit = gaz.match(keys, start, stop)
+        if hit and gaz.entity(hit[1]):
+            found.append((start, hit[0], hit[1]))
+            i = hit[0]
+    return found
+
+
+_GAZ = gazetteer.load()
+_NAMES = sorted({e.name.hi for e in _GAZ.entities() if e.name.hi})  # whole names: phrases occur
+_NAME_WORDS = sorted({w for name in _NAMES for w in name.split()})
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_NAMES) | st.sampled_from([*_NAME_WORDS, ",", "ने", "।"]), max_size=20))
+def test_known_phrases_are_found_reading_no_further_than_the_longest(words: list[str]) -> None:
+    text = " ".join(words)
+    sent = entities._sentence(Sentence(0, 0, text, 1))
+    entities._gazetteer_pass(sent, _GAZ)
+    assert [(f.first, f.end, f.entity.id) for f in sent.found] == _gazetteer_spans(sent, _GAZ)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(_NAMES) | st.sampled_from([*_NAME_WORDS, ",", "ने"]), max_size=12),
+    st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=4),
+)
+def test_a_sentence_without_a_known_surname_is_skipped_for_nothing(words: list[str], names: list[str]) -> None:
+    sent = entities._sentence(Sentence(0, 0, " ".join(words), 1))
+    person = entities._Found(0, 0, 2, next(iter(_GAZ.entities())))
+    people = {word_key(n): [person] for n in names}
+    entities._lone_surnames(sent, people)
+    if people.keys().isdisjoint(sent.keys):
+        assert sent.found == []  # what _surname_pass skips would have found nothing
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["राजनाथ", "सिंह", "आर0", "के.", "ली", "0", "x0", "ab", "Ji", "मोदीji", " ", ", ", "-"]), max_size=10))
+def test_a_span_is_keyed_as_its_text_would_be(pieces: list[str]) -> None:
+    sent = entities._sentence(Sentence(0, 0, "".join(pieces), 1))
+    n = len(sent.words)
+    for j in range(n):
+        for stop in range(j + 1, n + 1):
+            assert entities._span_key(sent, j, stop) == gazetteer.phrase_key(sent.span_text(j, stop))

@@ -103,8 +103,8 @@ def extract(
             if x.paragraph == sentences[at[0]].paragraph
         ]
         evidence = [sentences[i] for i in at]
-        result.append(_meeting(slug, len(result) + 1, published, f, evidence, context))
-        result[-1] = dataclasses.replace(result[-1], topics=_topics(at, sentences, trigger_at))
+        about = _topics(at, sentences, trigger_at)
+        result.append(_meeting(slug, len(result) + 1, published, f, evidence, context, about))
     return tuple(result)
 
 
@@ -115,6 +115,7 @@ def _meeting(
     f: Found,
     evidence: Sequence[Sentence],
     context: Sequence[Sentence],
+    topics: tuple[str, ...] = (),
 ) -> Meeting:
     """A found meeting dated from its evidence (else the sentences just before it), with its id."""
     ref = dates.resolve(f.when, published, future=f.future) if f.when else None
@@ -140,7 +141,7 @@ def _meeting(
         future=f.future,
         place=f.place,
         occasion=f.occasion,
-        topics=(),
+        topics=topics,
         participants=tuple(participants_of(f)),
         articles=(slug,),
         evidence=tuple(s.text for s in evidence),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -225,8 +224,10 @@ def clause_meetings(
                 found.append(f)
         elif others:
             ordered = (*counterparts, *side)
-            f = Found(s.index, kind, future, subject, ordered, occasion, place, False, when=when)
-            found.append(dataclasses.replace(f, hosted=hosted))
+            found.append(
+                Found(s.index, kind, future, subject, ordered, occasion, place, False,
+                      hosted=hosted, when=when)
+            )
     return found, next_actor
 
 

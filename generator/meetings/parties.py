@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.meetings.patterns import compile_tolerant
 from generator.meetings.sides import HOME, Names, Party, country_name, office
@@ -110,6 +111,7 @@ def _groups(text: str, found: Sequence[Party]) -> list[Party]:
     return extra
 
 
+@lru_cache(maxsize=4096)  # the same few gaps (" के ", ", ") recur between mentions
 def _glued(gap: str) -> bool:
     """Whether two mentions with ``gap`` between them belong to one noun phrase.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from generator.model import Bilingual, Entity, Participant
@@ -43,8 +44,12 @@ def country_name(gaz: Names, country_id: str | None) -> Bilingual:
 
 def office_key(p: Participant) -> str:
     """An office and whom it is held for: ``country/france#defence-minister``."""
-    role = re.sub(r"[^\w]+", "-", (p.role.en or p.role.hi or "").lower()).strip("-")
-    return f"{p.country_id or 'body'}#{role}"
+    return f"{p.country_id or 'body'}#{_slug(p.role.en or p.role.hi or '')}"
+
+
+@lru_cache(maxsize=1024)  # a few offices recur in every meeting
+def _slug(role: str) -> str:
+    return re.sub(r"[^\w]+", "-", role.lower()).strip("-")
 
 
 def party_key(p: Participant) -> str:
