@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from generator.fingerprint import Fingerprints
 from generator.model import Bilingual
 from generator.outputs import OutputStore, check_path
+from generator.template_context import PlainCallContext
 
 LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी"}
 OG_LOCALES = {"en": "en_IN", "hi": "hi_IN"}
@@ -214,6 +215,7 @@ class Renderer:
             keep_trailing_newline=True,
             auto_reload=False,  # a renderer lives for one build: its templates do not change under it
         )
+        self.env.context_class = PlainCallContext
         self.env.globals["site"] = site
         self.env.globals["language_names"] = LANGUAGE_NAMES
         self.env.globals["og_locales"] = OG_LOCALES
