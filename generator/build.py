@@ -62,9 +62,8 @@ def _folder_hash(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def _analyse_one(job: tuple[Article, Path, Config]) -> Analysis | Diagnostic:
+def _analyse_one(article: Article, extra: Path, config: Config) -> Analysis | Diagnostic:
     """One article's analysis, or the diagnostic saying why a stage failed on it."""
-    article, extra, config = job
     try:
         return analyse(article, gazetteer.load(extra), config.summary_sentences, config.summary_chars)
     except Exception as err:  # a bug in a stage costs this article, not the build
@@ -85,7 +84,7 @@ class Batch:
 def _work_on(batch: Batch, index: int) -> Entry | Analysis | Diagnostic:
     """The card of one article of ``batch`` (its analysis without a library), or why it failed."""
     article = batch.articles[index]
-    found = _analyse_one((article, batch.extra, batch.config))
+    found = _analyse_one(article, batch.extra, batch.config)
     if batch.library is None or isinstance(found, Diagnostic):
         return found
     return batch.library.card_of(_key(article), found)
