@@ -14,6 +14,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,13 @@ from markupsafe import Markup, escape
 from generator.fingerprint import Fingerprints
 from generator.model import Bilingual
 from generator.outputs import OutputStore, check_path
+from generator.template_code import VERSION as CODE_VERSION
+from generator.template_code import OutputEscapeGenerator
 from generator.template_context import PlainCallContext
 
 LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी"}
 OG_LOCALES = {"en": "en_IN", "hi": "hi_IN"}
+PIECES_JOINED = 1024  # ``Renderer.pieces`` yields this many of the template's pieces as one string
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,11 @@ def markdown_html(text: str) -> str:
     return markdown.markdown(text.replace("<", "&lt;"), extensions=["extra", "sane_lists"])
 
 
+def _compiled_cache(folder: Path) -> jinja2.BytecodeCache:
+    """Jinja's bytecode cache in ``folder``, its files named for the code generator that made them."""
+    return jinja2.FileSystemBytecodeCache(str(folder), f"__jinja2_{CODE_VERSION}_%s.cache")
+
+
 class Renderer:
     """A Jinja2 environment on the templates folder, with per-language helpers."""
 
@@ -206,7 +215,7 @@ class Renderer:
             compiled.mkdir(parents=True, exist_ok=True)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
-            bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
+            bytecode_cache=_compiled_cache(compiled) if compiled is not None else None,
             autoescape=jinja2.select_autoescape(["html", "xml", "svg"]),
             extensions=["jinja2.ext.i18n"],
             undefined=jinja2.StrictUndefined,
@@ -216,6 +225,7 @@ class Renderer:
             auto_reload=False,  # a renderer lives for one build: its templates do not change under it
         )
         self.env.context_class = PlainCallContext
+        self.env.code_generator_class = OutputEscapeGenerator
         self.env.globals["site"] = site
         self.env.globals["language_names"] = LANGUAGE_NAMES
         self.env.globals["og_locales"] = OG_LOCALES
@@ -236,7 +246,7 @@ class Renderer:
         return "".join(self.pieces(page))
 
     def pieces(self, page: Page) -> Iterator[str]:
-        """The text of one page in pieces, as the template makes them: a long page is never whole."""
+        """The text of one page in pieces (up to ``PIECES_JOINED`` of the template's each): a long page is never whole."""
         lang = page.lang or "en"
         helpers = self._language(lang)
         context = {
@@ -250,7 +260,9 @@ class Renderer:
         context.update(self._fragment_helpers(page, lang, context))
         template = self.env.get_template(page.template)
         try:  # what Template.generate does, less its two copies of the context
-            yield from template.root_render_func(template.new_context(context, shared=True))
+            made = template.root_render_func(template.new_context(context, shared=True))
+            while batch := list(islice(made, PIECES_JOINED)):  # joined in C: a page is hundreds of small pieces
+                yield "".join(batch)
         except Exception:
             yield self.env.handle_exception()  # raises the error, its traceback pointing into the templates
         finally:  # the helpers refer to the context: left so, each page's would wait for the cyclic GC
