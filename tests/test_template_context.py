@@ -24,7 +24,7 @@ def with_context(context: Any, x: str) -> str:
 
 @jinja2.pass_eval_context
 def with_eval(eval_ctx: Any, x: str) -> str:
-    return f"{x}:{eval_ctx.autoescape}"
+    return f"{x}:{type(eval_ctx).__name__}:{eval_ctx.autoescape}"
 
 
 class Thing:
