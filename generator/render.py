@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import islice
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -226,7 +227,8 @@ class Renderer:
         )
         self.env.context_class = PlainCallContext
         self.env.code_generator_class = OutputEscapeGenerator
-        self.env.globals["site"] = site
+        # attributes, not keys: ``site.config`` on a dict costs Jinja an AttributeError (``site["config"]`` still works)
+        self.env.globals["site"] = SimpleNamespace(**site)
         self.env.globals["language_names"] = LANGUAGE_NAMES
         self.env.globals["og_locales"] = OG_LOCALES
         self.env.tests["web_url"] = is_web_url

@@ -179,3 +179,9 @@ def test_a_template_error_points_at_the_template_line(tmp_path: Path) -> None:
         assert ("broken.html", 2) in frames
     else:
         raise AssertionError("an undefined name rendered")
+
+
+def test_templates_read_the_site_values_by_attribute_or_by_key() -> None:
+    made = Renderer(TEMPLATES, {"config": "c", "search": True}, helpers())
+    made.env.loader = jinja2.DictLoader({"t.html": "{{ site.config }}{{ site['config'] }}{{ site.search }}"})
+    assert made.render(Page("t.html", "t.html", "en")) == "ccTrue"
