@@ -120,8 +120,11 @@ class OutputStore:
     def _stream(self, key: str, pieces: Iterable[str]) -> str:
         """Store ``pieces`` under ``key``, known not to be stored; when ``key`` is empty, under the hash of the bytes."""
         digest = hashlib.sha256()
-        self._make_dir(self._folder)
-        tmp = f"{self._folder}/.pieces-{os.getpid()}-{next(_serial)}"  # ".": removed by ``save`` if left
+        # Made in the folder it goes to when the key is known: a rename across folders costs the kernel
+        # several times a file's creation. A name starting with "." is removed by ``save`` if left.
+        folder = self.stored(key).rpartition("/")[0] if key else self._folder
+        self._make_dir(folder)
+        tmp = f"{folder}/.pieces-{os.getpid()}-{next(_serial)}"
         with open(os.open(tmp, _NEW_FILE, MODE), "wb") as handle:
             os.fchmod(handle.fileno(), MODE)  # whatever the umask
             for chunk in _chunks(pieces):
