@@ -95,8 +95,9 @@ class OutputStore:
         known = self._added.get(key) or self._saved[0].get(key)
         return known == (found.st_size, found.st_mtime_ns)
 
-    def _remember(self, key: str) -> None:
-        found = os.stat(self.stored(key))
+    def _remember(self, key: str, found: os.stat_result | None = None) -> None:
+        """Note ``key`` as stored by this build, with the size and time of its file (``found``, or looked up)."""
+        found = found or os.stat(self.stored(key))
         self._added[key] = (found.st_size, found.st_mtime_ns)
         self.fresh.add(key)
 
@@ -125,13 +126,17 @@ class OutputStore:
         folder = self.stored(key).rpartition("/")[0] if key else self._folder
         self._make_dir(folder)
         tmp = f"{folder}/.pieces-{os.getpid()}-{next(_serial)}"
-        with open(os.open(tmp, _NEW_FILE, MODE), "wb") as handle:
-            os.fchmod(handle.fileno(), MODE)  # whatever the umask
+        handle = os.open(tmp, _NEW_FILE, MODE)  # written to directly: a Python file object costs three more calls
+        try:
+            os.fchmod(handle, MODE)  # whatever the umask
             for chunk in _chunks(pieces):
                 data = chunk.encode("utf-8")
                 if not key:
                     digest.update(data)
-                handle.write(data)
+                _write_all(handle, data)
+            written = os.fstat(handle)
+        finally:
+            os.close(handle)
         if not key:
             key = "b" + digest.hexdigest()
             if self.has(key):
@@ -141,7 +146,7 @@ class OutputStore:
         stored = self.stored(key)
         self._make_dir(stored.rpartition("/")[0])
         os.replace(tmp, stored)
-        self._remember(key)
+        self._remember(key, written)  # a rename keeps the size and modification time
         self.made += 1
         return key
 
@@ -244,6 +249,13 @@ def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
             buffer, held = [], 0
     if buffer:
         yield "".join(buffer)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Write all of ``data`` to the file descriptor ``handle`` (a write may take only part)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
 
 
 def _member(group: str, path: str) -> str:

@@ -97,3 +97,18 @@ def test_a_tree_in_an_unknown_state_is_made_again(project: Path, damage: str) ->
     edit(project, 4)  # the site swapped out (edited or not) is the next standby
     build(project)
     assert same_as_a_fresh_build(project)
+
+
+def test_a_streamed_file_is_whole_when_the_system_writes_a_few_bytes_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:3])))
+    store = OutputStore(tmp_path / "files")
+    store.write_pieces("en/a.html", lambda: ["<p>एक", "</p>\n" * 50], "k" * 64)
+    store.write_pieces("en/b.html", lambda: ["hashed", " text"])
+    monkeypatch.undo()
+    assert Path(store.stored(store.manifest["en/a.html"])).read_text(encoding="utf-8") == "<p>एक" + "</p>\n" * 50
+    assert Path(store.stored(store.manifest["en/b.html"])).read_bytes() == b"hashed text"
+    assert all(store.has(key) for key in store.manifest.values())
+    assert not [p for p in (tmp_path / "files").rglob(".*")]  # no temporary file left
