@@ -202,18 +202,21 @@ def site_pages(digest: Digest, text_pages: Sequence[TextPage], languages: Sequen
     """Every page of the site, in a stable order."""
     yield Page("index.html", "root.html", None, {}, _alternates(languages, "{lang}/index.html"))
     names = tuple(sorted({p.name for p in text_pages}))  # as ``menu`` finds them
-    for lang in languages:  # one language at a time: the renderer keeps one language's shared HTML
+    for lang in languages:
         yield from _language_pages(digest, text_pages, languages, lang, names)
-        yield from article_pages(digest, languages, lang, {"menu": names, "digest": digest})
+    yield from article_pages(digest, languages, {"menu": names, "digest": digest})
     yield Page("404.html", "404.html", None, {"languages": languages}, {})
 
 
-def article_pages(digest: Digest, languages: Sequence[str], lang: str, common: dict[str, Any]) -> Iterator[Page]:
-    """Each article's page in ``lang``; the whole entry is loaded only when the page is rendered."""
+def article_pages(digest: Digest, languages: Sequence[str], common: dict[str, Any]) -> Iterator[Page]:
+    """Each article's pages, its languages one after another: its whole entry is loaded once, when first rendered."""
     for entry in digest.entries:
-        yield Page(article_path(lang, entry.slug), "article.html", lang,
-                   {**common, "entry": entry, "meetings": digest.by_article.get(entry.slug, ())},
-                   _same(languages, article_path, entry.slug), partial(_whole, digest, entry.slug), _text_key(entry))
+        whole, text = cache(partial(_whole, digest, entry.slug)), _text_key(entry)
+        meetings = digest.by_article.get(entry.slug, ())
+        for lang in languages:
+            yield Page(article_path(lang, entry.slug), "article.html", lang,
+                       {**common, "entry": entry, "meetings": meetings},
+                       _same(languages, article_path, entry.slug), whole, text)
 
 
 def _whole(digest: Digest, slug: str) -> dict[str, Any]:

@@ -183,7 +183,6 @@ def _render(config: Config, store: OutputStore, snapshot: Snapshot, entries: Seq
         meetings, firsts = contexts[entry.slug]
         view = Digest(entries=(entry,), entities=entities, by_article={entry.slug: meetings},
                       by_slug={**firsts, entry.slug: entry})
-        for lang in config.languages:
-            for page in pages.article_pages(view, config.languages, lang, {"menu": menu, "digest": view}):
-                key = with_lazy(snapshot.shown[page.path], page.lazy_key)
-                store.write_pieces(page.path, partial(renderer.pieces, page), key)
+        for page in pages.article_pages(view, config.languages, {"menu": menu, "digest": view}):
+            key = with_lazy(snapshot.shown[page.path], page.lazy_key)
+            store.write_pieces(page.path, partial(renderer.pieces, page), key)

@@ -236,9 +236,8 @@ class Renderer:
         self.env.filters["base_path"] = base_path
         self.env.filters["distinct_ids"] = distinct_ids
         self.env.globals.update(helpers or {})
-        self._fragments: dict[tuple[Any, ...], Markup] = {}
-        self._fragments_lang: str | None = None
-        self._macros: dict[tuple[Any, ...], Any] = {}  # the macros module of each page base, of that language
+        self._fragments: dict[str, dict[tuple[Any, ...], Markup]] = {}  # by language
+        self._macros: dict[str, dict[tuple[Any, ...], Any]] = {}  # the macros module of each page base, by language
         self._gettext: dict[str, dict[str, Any]] = {}
         self._installed: str | None = None
         self._helpers: dict[str, dict[str, Any]] = {}
@@ -311,16 +310,14 @@ class Renderer:
         of its meetings, year and people, the page chrome (the
         masthead, the footer) on every page; the HTML is the same on every page
         whose links start alike (same depth, inside the language folder or not),
-        so it is rendered once. Only one language's HTML is kept at a time.
+        so it is rendered once for each language.
 
         The macros that make it are instantiated once for all those pages too,
         with the context of the first of them (a Jinja module's macros refer to
         each other, so one made per page would be garbage for the cyclic GC).
         """
         base = (page.path.count("/"), page.path.startswith(lang + "/"))
-        if self._fragments_lang != lang:
-            self._fragments, self._macros, self._fragments_lang = {}, {}, lang
-        fragments, macros = self._fragments, self._macros
+        fragments, macros = self._fragments.setdefault(lang, {}), self._macros.setdefault(lang, {})
         menu = context.get("menu", ())
 
         def made(key: tuple[Any, ...], name: str, *args: Any) -> Markup:

@@ -8,12 +8,13 @@ index go through the same store.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import jinja2
 
@@ -56,14 +57,20 @@ def helpers() -> dict[str, object]:
 def _sentence_rows() -> Callable[..., list[SentenceRow]]:
     """``sentence_rows(entry, mentions)``: ``pages.sentence_rows`` with links relative to the page.
 
-    A link to an entity is the same from every page in a folder, so each is made once.
+    A link to an entity is the same from every page in a folder, so each is made once. Entity
+    pages are in the page's language folder, so the language versions of an article's page (made
+    one after another) link alike: their rows are made once.
     """
     hrefs: dict[tuple[str, str, str], str] = {}
+    last: list[tuple[Any, Any, str, list[SentenceRow]]] = []
 
     @jinja2.pass_context
     def rows(context: jinja2.runtime.Context, entry: Any, mentions: Any) -> list[SentenceRow]:
         folder, lang, url = context["page"].path.rpartition("/")[0], context["lang"], context["url"]
         entities = context["digest"].entities
+        to_language_folder = url(f"{lang}/")
+        if last and last[0][0] is entry and last[0][1] is mentions and last[0][2] == to_language_folder:
+            return last[0][3]
 
         def href(id: str) -> str | None:
             if id not in entities:
@@ -73,7 +80,9 @@ def _sentence_rows() -> Callable[..., list[SentenceRow]]:
                 found = hrefs[(folder, lang, id)] = url(pages.entity_path(lang, id))
             return found
 
-        return pages.sentence_rows(entry, mentions, href)
+        made = pages.sentence_rows(entry, mentions, href)
+        last[:] = [(entry, mentions, to_language_folder, made)]
+        return made
 
     return rows
 
@@ -120,17 +129,21 @@ def make(digest: Digest, config: Config, store: OutputStore) -> tuple[int, dict[
     site_wide = repr((code_version(), files_hash([templates]), _settings(config), has_search))
     keys = Fingerprints(site_wide, digest, search.is_indexed)
     base = config.base_url
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as entries:  # the sitemap, written as pages go by
+    with contextlib.ExitStack() as stack:  # the sitemap, written as pages go by: each language's pages together
+        entries: dict[str | None, IO[str]] = {}
 
         def recorded(described: Iterator[Page]) -> Iterator[Page]:
             for page in described:
                 if page.template != "404.html":
-                    entries.write(feeds.sitemap_entry(page.path, page.alternates, base))
+                    if page.lang not in entries:
+                        entries[page.lang] = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
+                    entries[page.lang].write(feeds.sitemap_entry(page.path, page.alternates, base))
                 yield page
 
         written = renderer.write(recorded(site_pages(digest, text_pages, config.languages)), store, keys)
-        entries.seek(0)
-        chunks = iter(partial(entries.read, 1 << 16), "")
+        for handle in entries.values():
+            handle.seek(0)
+        chunks = chain.from_iterable(iter(partial(handle.read, 1 << 16), "") for handle in entries.values())
         store.write_pieces("sitemap.xml", lambda: chain([feeds.SITEMAP_START], chunks, [feeds.SITEMAP_END]))
     for lang in config.languages:
         newest = digest.entries[: config.feed_entries]

@@ -12,6 +12,8 @@ import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -195,6 +197,9 @@ def test_feeds_sitemap_robots_and_exports(built: Path) -> None:
     sitemap = ET.parse(built / "sitemap.xml").getroot()
     locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in sitemap]
     assert "https://example.org/repo/en/index.html" in locs and "https://example.org/repo/404.html" not in locs
+    languages = [loc.split("/")[4] for loc in locs[1:]]  # after the root page, each language's pages together
+    assert locs[0] == "https://example.org/repo/index.html" and languages == sorted(languages, key=["en", "hi"].index)
+    assert "https://example.org/repo/hi/articles/c.html" in locs
     assert 'hreflang="hi" href="https://example.org/repo/hi/index.html"' in read(built, "sitemap.xml")
     assert "Sitemap: https://example.org/repo/sitemap.xml" in read(built, "robots.txt")
     records = json.loads(read(built, "data/meetings.json"))
@@ -336,3 +341,23 @@ def test_rendered_pages_leave_no_garbage_for_the_cyclic_gc(lang: str) -> None:
     finally:
         gc.enable()
     assert all("</html>" in text for text in again)
+
+
+def test_an_article_is_loaded_whole_once_for_the_pages_of_all_its_languages() -> None:
+    full = sample_digest()
+    loads: dict[str, int] = {}
+
+    def source(entry: Entry) -> Callable[[], Entry]:
+        def load() -> Entry:
+            loads[entry.slug] = loads.get(entry.slug, 0) + 1
+            return entry
+        return load
+
+    digest = assemble([replace(e, fingerprint=e.slug).card(source(e)) for e in full.entries])  # as a build makes them
+    config = Config(root=REPO)
+    renderer = Renderer(REPO / "templates", {"config": config, "search": False}, site.helpers())
+    made = {p.path: renderer.render(p) for p in site_pages.site_pages(digest, [], config.languages)}
+    assert loads == {"a": 1, "b": 1, "c": 1}
+    fresh = Renderer(REPO / "templates", {"config": config, "search": False}, site.helpers())
+    for page in site_pages.site_pages(full, [], config.languages):  # the same pages as from whole entries
+        assert fresh.render(page) == made[page.path], page.path
