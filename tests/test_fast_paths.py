@@ -14,6 +14,7 @@ from generator import entities, feeds, gazetteer, hindi, sources, summarise, top
 from generator.gazetteer import HONORIFICS, word_key
 from generator.meetings import triggers
 from generator.model import Sentence
+from generator.translate import gloss
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -264,3 +265,10 @@ def test_a_span_is_keyed_as_its_text_would_be(pieces: list[str]) -> None:
     for j in range(n):
         for stop in range(j + 1, n + 1):
             assert entities._span_key(sent, j, stop) == gazetteer.phrase_key(sent.span_text(j, stop))
+
+
+@settings(max_examples=1000)
+@given(st.text(st.sampled_from([*"कखि्ा़\u200c\u200d aZ9_ ,।०१\n-'’.", "\U0001d7d9"]), max_size=40))
+def test_gloss_words_and_offsets_from_one_split_are_those_found_word_by_word(text: str) -> None:
+    found = list(gloss._WORD.finditer(text))
+    assert gloss._words_at(text) == ([m.group() for m in found], [m.start() for m in found])

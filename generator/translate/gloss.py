@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from generator import hindi
 from generator.model import Mention
@@ -20,6 +21,7 @@ from generator.translate.glossary import DOMAIN_TERMS
 GAP = "…"
 MAX_WORDS = 6  # the longest glossary entry, in words, that is looked for
 _WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|[^\W_]+")
+_SPLIT = re.compile(f"({_WORD.pattern})")
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 _stem = lru_cache(maxsize=1 << 16)(hindi.stem)  # a sentence's words recur across a whole site
@@ -104,11 +106,16 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _words_at(text: str) -> tuple[list[str], list[int]]:
+    """The words of ``text`` and their offsets, from one split: each word starts where the gap before it ends."""
+    parts = _SPLIT.split(text)  # gap, word, gap, word ... gap
+    return parts[1::2], list(accumulate(map(len, parts)))[:-1:2]
+
+
 def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
     """Key terms and names of one sentence in English, in order, gaps marked ``…``."""
     names = _names(text, mentions) if mentions else []
-    words: list[str] = _WORD.findall(text)
-    starts = [w.start() for w in _WORD.finditer(text)] if names else []  # offsets of ``words``
+    words, starts = _words_at(text) if names else (_WORD.findall(text), [])
     stems = [_stem(w) for w in words]
     parts: list[str] = []
     i = 0
