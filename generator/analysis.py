@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import entities, hindi, meetings, summarise
+from generator import entities, hindi, meetings, romanise, summarise, topics
 from generator.gazetteer import Gazetteer
 from generator.model import Article, Meeting, Mention, Sentence
 
@@ -34,3 +34,9 @@ def analyse(
     found = meetings.extract(article.slug, article.meta.date, sentences, mentions, gaz)
     summary = summarise.summarise(sentences, budget=summary_sentences, max_chars=summary_chars)
     return Analysis(article, sentences, mentions, found, summary)
+
+
+def prepare() -> None:
+    """Load what analysing loads on first use, so that processes forked afterwards share it."""
+    romanise.prepare()
+    topics.prepare()

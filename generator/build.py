@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import gazetteer, quick, search, site, sources, trees, uptodate
-from generator.analysis import Analysis, analyse
+from generator.analysis import Analysis, analyse, prepare
 from generator.cache import CachedReader, Store
 from generator.config import Config
 from generator.digest import Digest, Entry, assemble
@@ -106,6 +106,7 @@ def analyse_all(batch: Batch, jobs: int) -> Iterator[Entry | Analysis | Diagnost
         yield from (_work_on(batch, i) for i in indices)
         return
     gazetteer.load(batch.extra)  # loaded once here, inherited by the workers with the batch
+    prepare()  # so are the transliteration schemes and topics, rather than each worker loading them
     context = multiprocessing.get_context("fork")
     _inherited = batch
     try:

@@ -49,6 +49,11 @@ _PLAIN = [
 _ENGLISH_VOWELS = str.maketrans("ऑऍऒऎ", "ओएओए")
 
 
+def prepare() -> None:
+    """Load the transliteration schemes now, e.g. once before forking workers that all romanise."""
+    from indic_transliteration import sanscript  # noqa: F401
+
+
 @cache
 def _letters(devanagari: str) -> str:
     """Plain Latin letters for one consonant (with nukta) or vowel, via IAST."""

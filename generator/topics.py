@@ -56,6 +56,12 @@ def vocabulary() -> tuple[Topic, ...]:
     return parse(resources.files("generator").joinpath("data/topics.yaml").read_text("utf-8"))
 
 
+def prepare() -> None:
+    """Read and compile the shipped vocabulary now, e.g. once before forking workers that all use it."""
+    _line_free()
+    _shipped_cues()
+
+
 def find(texts: Iterable[str], topics: Sequence[Topic] | None = None) -> tuple[str, ...]:
     """Labels whose cues occur in ``texts``, in vocabulary order.
 

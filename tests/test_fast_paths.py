@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from generator import entities, feeds, gazetteer, hindi, sources, summarise, topics
 from generator.gazetteer import HONORIFICS, word_key
 from generator.meetings import triggers
-from generator.model import Sentence
+from generator.model import Bilingual, Entity, Mention, Sentence
+from generator.translate import gloss
 
 # Letters, marks (with and without a combining class), quotes, spaces, pipes, dandas, line ends.
 _ALPHABET = st.sampled_from(
@@ -264,3 +265,57 @@ def test_a_span_is_keyed_as_its_text_would_be(pieces: list[str]) -> None:
     for j in range(n):
         for stop in range(j + 1, n + 1):
             assert entities._span_key(sent, j, stop) == gazetteer.phrase_key(sent.span_text(j, stop))
+
+
+@settings(max_examples=1000)
+@given(st.text(st.sampled_from([*"कखि्ा़\u200c\u200d aZ9_ ,।०१\n-'’.", "\U0001d7d9"]), max_size=40))
+def test_gloss_words_and_offsets_from_one_split_are_those_found_word_by_word(text: str) -> None:
+    found = list(gloss._WORD.finditer(text))
+    assert gloss._words_at(text) == ([m.group() for m in found], [m.start() for m in found])
+
+
+_GLOSSARY = gloss.Glossary.build(_GAZ.glossary())
+_GLOSS_WORDS = sorted({w for key in _GLOSSARY.exact for w in key})[::5]
+_GLOSS_STEMS = sorted({w for key in _GLOSSARY.stemmed for w in key if "\u0900" <= w[0] <= "\u097f"})[::5]  # inflected below
+
+
+def _plain_gloss(text: str, mentions: list[Mention], glossary: gloss.Glossary) -> str:
+    """gloss with every word tested against the entries' starts and stemmed as it is met, nothing kept."""
+    names = gloss._names(text, mentions)
+    found = list(gloss._WORD.finditer(text))
+    words, starts = [m.group() for m in found], [m.start() for m in found]
+    stems = [hindi.stem(w) for w in words]
+    parts: list[str] = []
+    i = 0
+    while i < len(words):
+        name = next((n for n in names if n.end > starts[i]), None)
+        if name is not None and name.start <= starts[i]:
+            parts.append(name.entity.name.en or "")
+            while i < len(words) and starts[i] < name.end:
+                i += 1
+            continue
+        if words[i] in glossary.starts or stems[i] in glossary.starts:
+            hit = glossary.match(words, i, stems)
+            if hit is not None:
+                parts.append(hit[1])
+                i += hit[0]
+                continue
+        part = gloss._unglossed(words[i])
+        if part is not None:
+            parts.append(part)
+        i += 1
+    return gloss._tidy(parts, text)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_GLOSS_WORDS)
+             | st.builds(str.__add__, st.sampled_from(_GLOSS_STEMS), st.sampled_from(["ों", "ें", "ी", "े", "ाओं"]))
+             | st.sampled_from(["ने", "में", "और", "१२", "2024", "Ab", "?", "।"]), max_size=16),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=3),
+)
+def test_gloss_with_words_parts_kept_is_the_plain_gloss(words: list[str], spans: list[tuple[int, int]]) -> None:
+    text = " ".join(words)
+    person = Entity("person/x", "person", Bilingual("क", "X"))
+    mentions = [Mention(0, a, min(a + n, len(text)), text[a : a + n], person) for a, n in spans if a < len(text)]
+    assert gloss.gloss(text, mentions, _GLOSSARY) == _plain_gloss(text, mentions, _GLOSSARY)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from generator import hindi
 from generator.model import Mention
@@ -20,6 +21,8 @@ from generator.translate.glossary import DOMAIN_TERMS
 GAP = "…"
 MAX_WORDS = 6  # the longest glossary entry, in words, that is looked for
 _WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+|[^\W_]+")
+OPENS = "\0"  # Glossary.part of a word that may start an entry (no word holds a NUL)
+_SPLIT = re.compile(f"({_WORD.pattern})")
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 _stem = lru_cache(maxsize=1 << 16)(hindi.stem)  # a sentence's words recur across a whole site
@@ -37,6 +40,8 @@ class Glossary:
     _stemmed_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False, compare=False)
     # First words and first stems of the entries: a word that is neither starts none.
     starts: frozenset[str] = field(init=False, repr=False, compare=False)
+    # What each word met so far stands for on its own: OPENS if it may start an entry, else its _unglossed.
+    _parts: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_exact_prefixes", _prefixes(self.exact))
@@ -58,6 +63,15 @@ class Glossary:
         lines = sorted(f"{' '.join(k)}\t{v}" for k, v in exact.items())
         digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
         return cls(exact, stemmed, digest)
+
+    def part(self, word: str) -> str | None:
+        """:data:`OPENS` if ``word`` (or its stem) starts an entry, else what it stands for alone (cached)."""
+        try:
+            return self._parts[word]
+        except KeyError:  # a word not met before
+            opens = word in self.starts or _stem(word) in self.starts
+            found = self._parts[word] = OPENS if opens else _unglossed(word)
+            return found
 
     def match(
         self, words: Sequence[str], at: int = 0, stems: Sequence[str] | None = None
@@ -104,17 +118,20 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _words_at(text: str) -> tuple[list[str], list[int]]:
+    """The words of ``text`` and their offsets, from one split: each word starts where the gap before it ends."""
+    parts = _SPLIT.split(text)  # gap, word, gap, word ... gap
+    return parts[1::2], list(accumulate(map(len, parts)))[:-1:2]
+
+
 def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
     """Key terms and names of one sentence in English, in order, gaps marked ``…``."""
     names = _names(text, mentions) if mentions else []
-    words: list[str] = _WORD.findall(text)
-    starts = [w.start() for w in _WORD.finditer(text)] if names else []  # offsets of ``words``
-    stems = [_stem(w) for w in words]
+    words, starts = _words_at(text) if names else (_WORD.findall(text), [])
     parts: list[str] = []
     i = 0
     count = len(words)
     next_name = 0  # names and words both run left to right: one pass over each
-    entry_starts = glossary.starts
     while i < count:
         if next_name < len(names):
             start = starts[i]
@@ -126,14 +143,14 @@ def gloss(text: str, mentions: Sequence[Mention], glossary: Glossary) -> str:
                 while i < count and starts[i] < name.end:
                     i += 1
                 continue
-        word = words[i]
-        if word in entry_starts or stems[i] in entry_starts:
-            found = glossary.match(words, i, stems)
+        part = glossary.part(words[i])
+        if part is OPENS:
+            found = glossary.match(words, i)
             if found is not None:
                 parts.append(found[1])
                 i += found[0]
                 continue
-        part = _unglossed(word)
+            part = _unglossed(words[i])
         if part is not None:
             parts.append(part)
         i += 1
